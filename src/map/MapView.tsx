@@ -1,0 +1,131 @@
+import { useEffect, useRef, useState } from 'react';
+import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, type LngLatBoundsLike } from 'maplibre-gl';
+import { baseStyle } from './base-style.ts';
+import type { Overlay } from './overlay.ts';
+import { reconcileOverlays } from './reconcile.ts';
+import { DISTRICT_FILL_LAYER, DISTRICT_SOURCE } from './layers/districts.ts';
+
+/** Whole city in view when a link carries no camera. */
+export const JIANGMEN_BOUNDS: LngLatBoundsLike = [
+  [111.95, 21.45],
+  [113.3, 22.88],
+];
+
+export interface MapPointer {
+  adcode: string | null;
+  x: number;
+  y: number;
+}
+
+export interface MapViewProps {
+  landUrl: string | null;
+  overlays: Overlay[];
+  ariaLabel: string;
+  onHover: (pointer: MapPointer | null) => void;
+  onDistrictClick: (adcode: string) => void;
+  /** When set, a click on the map reports its position instead of selecting a district. */
+  onPick?: ((lngLat: { lon: number; lat: number }) => void) | null;
+  onMapReady?: (map: MapLibreMap) => void;
+}
+
+declare global {
+  interface Window {
+    /** Test and benchmark hook: the live map and a promise for its next idle state. */
+    __atlas?: { map: MapLibreMap; whenIdle: () => Promise<void> };
+  }
+}
+
+export function MapView({ landUrl, overlays, ariaLabel, onHover, onDistrictClick, onPick, onMapReady }: MapViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const [ready, setReady] = useState(false);
+  const handlers = useRef({ onHover, onDistrictClick, onPick });
+  handlers.current = { onHover, onDistrictClick, onPick };
+
+  useEffect(() => {
+    const hasCamera = /^#[\d.]+\/-?[\d.]+\/-?[\d.]+/.test(window.location.hash);
+    const instance = new MapLibreMap({
+      container: container.current!,
+      style: baseStyle(landUrl ? new URL(landUrl, document.baseURI).href : null),
+      hash: true,
+      bounds: hasCamera ? undefined : JIANGMEN_BOUNDS,
+      fitBoundsOptions: { padding: 24 },
+      attributionControl: false,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+      maxBounds: [
+        [108, 19],
+        [117, 26],
+      ],
+    });
+    instance.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    instance.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    instance.addControl(new AttributionControl({ compact: false }), 'bottom-right');
+
+    let hovered: string | null = null;
+    const setHover = (adcode: string | null) => {
+      if (hovered === adcode) return;
+      if (hovered) instance.setFeatureState({ source: DISTRICT_SOURCE, id: hovered }, { hover: false });
+      hovered = adcode;
+      if (hovered) instance.setFeatureState({ source: DISTRICT_SOURCE, id: hovered }, { hover: true });
+    };
+    instance.on('mousemove', (e) => {
+      if (!instance.getLayer(DISTRICT_FILL_LAYER)) return;
+      const feature = instance.queryRenderedFeatures(e.point, { layers: [DISTRICT_FILL_LAYER] })[0];
+      const adcode = (feature?.properties?.adcode as string | undefined) ?? null;
+      setHover(adcode);
+      instance.getCanvas().style.cursor = handlers.current.onPick ? 'crosshair' : adcode ? 'pointer' : '';
+      handlers.current.onHover(adcode ? { adcode, x: e.point.x, y: e.point.y } : null);
+    });
+    instance.on('mouseout', () => {
+      setHover(null);
+      handlers.current.onHover(null);
+    });
+    instance.on('click', (e) => {
+      if (handlers.current.onPick) {
+        handlers.current.onPick({ lon: e.lngLat.lng, lat: e.lngLat.lat });
+        return;
+      }
+      if (!instance.getLayer(DISTRICT_FILL_LAYER)) return;
+      const feature = instance.queryRenderedFeatures(e.point, { layers: [DISTRICT_FILL_LAYER] })[0];
+      const adcode = feature?.properties?.adcode as string | undefined;
+      if (adcode) handlers.current.onDistrictClick(adcode);
+    });
+    instance.on('load', () => setReady(true));
+
+    const whenIdle = () =>
+      new Promise<void>((resolve) => {
+        if (instance.loaded() && !instance.isMoving()) resolve();
+        else instance.once('idle', () => resolve());
+      });
+    window.__atlas = { map: instance, whenIdle };
+    setMap(instance);
+    onMapReady?.(instance);
+    return () => {
+      instance.remove();
+      if (window.__atlas?.map === instance) delete window.__atlas;
+    };
+    // The map is created once; later prop changes flow through overlays.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (!map || !ready) return;
+    reconcileOverlays(map, overlays);
+    if (container.current) container.current.dataset.mapReady = 'false';
+    map.once('idle', () => {
+      if (container.current) container.current.dataset.mapReady = 'true';
+    });
+    map.triggerRepaint();
+  }, [map, ready, overlays]);
+
+  return (
+    <div
+      ref={container}
+      className="map"
+      data-testid="map"
+      data-map-ready="false"
+      role="region"
+      aria-label={ariaLabel}
+    />
+  );
+}

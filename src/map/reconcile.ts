@@ -1,0 +1,58 @@
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Overlay } from './overlay.ts';
+
+interface Applied {
+  data: unknown;
+  layerSpecs: Map<string, string>;
+}
+
+const appliedByMap = new WeakMap<MapLibreMap, Map<string, Applied>>();
+
+/**
+ * Brings the live map in line with the desired overlays: adds, updates and removes sources and
+ * layers, and keeps layer order equal to overlay order. Source data is compared by identity, so
+ * callers memoise it; layer specs are compared by value.
+ */
+export function reconcileOverlays(map: MapLibreMap, overlays: Overlay[]): void {
+  let applied = appliedByMap.get(map);
+  if (!applied) {
+    applied = new Map();
+    appliedByMap.set(map, applied);
+  }
+  const wantedSources = new Set(overlays.map((o) => o.sourceId));
+  for (const [sourceId, state] of applied) {
+    if (wantedSources.has(sourceId)) continue;
+    for (const layerId of state.layerSpecs.keys()) if (map.getLayer(layerId)) map.removeLayer(layerId);
+    if (map.getSource(sourceId)) map.removeSource(sourceId);
+    applied.delete(sourceId);
+  }
+
+  for (const overlay of overlays) {
+    let state = applied.get(overlay.sourceId);
+    if (!state || !map.getSource(overlay.sourceId)) {
+      map.addSource(overlay.sourceId, overlay.source);
+      state = { data: overlay.source.data, layerSpecs: new Map() };
+      applied.set(overlay.sourceId, state);
+    } else if (state.data !== overlay.source.data) {
+      (map.getSource(overlay.sourceId) as GeoJSONSource).setData(overlay.source.data as never);
+      state.data = overlay.source.data;
+    }
+    const wantedLayers = new Set(overlay.layers.map((l) => l.id));
+    for (const layerId of [...state.layerSpecs.keys()]) {
+      if (wantedLayers.has(layerId)) continue;
+      if (map.getLayer(layerId)) map.removeLayer(layerId);
+      state.layerSpecs.delete(layerId);
+    }
+    for (const layer of overlay.layers) {
+      const spec = JSON.stringify(layer);
+      if (state.layerSpecs.get(layer.id) === spec && map.getLayer(layer.id)) continue;
+      if (map.getLayer(layer.id)) map.removeLayer(layer.id);
+      map.addLayer(layer);
+      state.layerSpecs.set(layer.id, spec);
+    }
+  }
+
+  const desiredOrder = overlays.flatMap((o) => o.layers.map((l) => l.id));
+  const currentOrder = map.getLayersOrder().filter((id) => desiredOrder.includes(id));
+  if (currentOrder.join() !== desiredOrder.join()) for (const id of desiredOrder) map.moveLayer(id);
+}
