@@ -7,7 +7,7 @@
  * says when and why it holds fewer classes than were asked for.
  */
 import { ckmeans, equalIntervalBreaks, quantileSorted } from 'simple-statistics';
-import type { Lang } from './url-state.ts';
+import type { Bilingual, Lang } from './url-state.ts';
 
 export const CLASS_METHODS = ['quantile', 'ckmeans', 'equal'] as const;
 export type ClassMethod = (typeof CLASS_METHODS)[number];
@@ -221,7 +221,7 @@ export function breakDecimals(breaks: readonly number[]): number {
 /** A number with its unit for legends and cards; `unit` may be null (no unit). */
 export function formatNumber(
   value: number | null | undefined,
-  unit: string | null,
+  unit: string | Bilingual | null,
   lang: Lang,
   options: FormatOptions = {},
 ): string {
@@ -237,12 +237,18 @@ export function formatNumber(
           maximumFractionDigits: decimals ?? sensibleDecimals(value),
           signDisplay,
         }).format(value);
-  if (!unit) return text;
-  return UNITS_WITHOUT_SPACE.has(unit) ? `${text}${unit}` : `${text} ${unit}`;
+  const unitText = typeof unit === 'string' || unit === null ? unit : unit[lang];
+  if (!unitText) return text;
+  return UNITS_WITHOUT_SPACE.has(unitText) ? `${text}${unitText}` : `${text} ${unitText}`;
 }
 
 /** Legend rows: "lower – upper unit" for each class, with one shared number of decimals. */
-export function classLabels(breaks: readonly number[], unit: string | null, lang: Lang, signed = false): string[] {
+export function classLabels(
+  breaks: readonly number[],
+  unit: string | Bilingual | null,
+  lang: Lang,
+  signed = false,
+): string[] {
   if (breaks.length < 2) return [];
   const decimals = breakDecimals(breaks);
   const fmt = (v: number, withUnit: boolean) => formatNumber(v, withUnit ? unit : null, lang, { decimals, signed });
