@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { area, earthRadius } from '@turf/turf';
-import { computeCoverage, computeCoveredRows, rowSampling, ROWS_PER_DIAMETER } from './engine.ts';
-import { prepareCoverageGrid, withCensusPopulation, withPopulationPoints, type CoverageDistrictCollection } from './grid.ts';
+import { computeCoverage, computeCoveredRows, rowSampling } from './engine.ts';
+import { prepareCoverageGrid, ROWS_PER_DIAMETER, withCensusPopulation, withPopulationPoints, type CoverageDistrictCollection } from './grid.ts';
 import { EARTH_RADIUS_METRES } from './sphere.ts';
 import { exactCoverageTurf } from './turf-reference.ts';
 import { collection, offset, squareDistrict } from './test-support.ts';

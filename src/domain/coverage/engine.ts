@@ -10,14 +10,6 @@ import { districtAt, rowOf, type CoverageGrid } from './grid.ts';
 import { chordHalfWidth, DEG, EARTH_RADIUS_METRES } from './sphere.ts';
 import type { CoverageFigures, CoveragePoint, CoverageResult, DistrictCoverage } from './types.ts';
 
-/**
- * Rows sampled across one circle's diameter. A circle sampled by n rows (exact chords, midpoint in
- * latitude) has a relative area error of order n^-1.5; at 64 rows the covered share stays within
- * a few hundredths of a percentage point of the Turf union (bench/results.md), against a budget
- * of 0.5 points, while 10,000 facilities still compute in well under the 0.5 s target.
- */
-export const ROWS_PER_DIAMETER = 64;
-
 /** Which prepared rows are used at a radius: every stride-th row, each standing for its band. */
 export interface RowSampling {
   stride: number;
@@ -29,7 +21,7 @@ export interface RowSampling {
 }
 
 export function rowSampling(grid: CoverageGrid, radiusMetres: number): RowSampling {
-  let stride = Math.max(1, Math.floor((2 * radiusMetres) / (grid.rowMetres * ROWS_PER_DIAMETER)));
+  let stride = Math.max(1, Math.floor((2 * radiusMetres) / (grid.rowMetres * grid.rowsPerDiameter)));
   // An odd stride puts the sampled row exactly in the middle of its band.
   if (stride % 2 === 0) stride -= 1;
   const count = Math.ceil(grid.rowCount / stride);

@@ -9,6 +9,7 @@ export type {
 } from './types.ts';
 export {
   DEFAULT_ROW_METRES,
+  ROWS_PER_DIAMETER,
   prepareCoverageGrid,
   withCensusPopulation,
   withPopulationPoints,
@@ -18,7 +19,7 @@ export {
   type PopulationPoint,
   type PrepareOptions,
 } from './grid.ts';
-export { computeCoverage, computeCoveredRows, summariseCoverage, ROWS_PER_DIAMETER, type CoveredRows } from './engine.ts';
+export { computeCoverage, computeCoveredRows, summariseCoverage, type CoveredRows } from './engine.ts';
 export {
   coverageGeometry,
   serviceCircles,
