@@ -79,7 +79,7 @@ function cell(row: DistrictTableRow, column: DistrictTableColumn, lang: Lang): s
   }
 }
 
-/** CSV text, starting with a byte-order mark; empty cells for missing values. */
+/** CSV text: byte-order mark, a header row, one row per district, every line ending in CRLF; empty cells for missing values. */
 export function districtTableCsv(
   rows: readonly DistrictTableRow[],
   columns: readonly DistrictTableColumn[] = DISTRICT_TABLE_COLUMNS,
@@ -92,7 +92,8 @@ export function districtTableCsv(
     },
     { newline: '\r\n', escapeFormulae: true },
   );
-  return BOM + csv;
+  // Every record ends with CRLF; papaparse adds one after a header without rows only.
+  return BOM + (csv.endsWith('\r\n') ? csv : `${csv}\r\n`);
 }
 
 /** A file name for the download: the indicator name and year, without characters Windows forbids. */
