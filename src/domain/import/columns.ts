@@ -55,11 +55,26 @@ export function describeAliases(role: ColumnRole): string {
   return COLUMN_ALIASES[role].join(' / ');
 }
 
+const normalizedAliases = Object.fromEntries(
+  (Object.keys(COLUMN_ALIASES) as ColumnRole[]).map((role) => [role, COLUMN_ALIASES[role].map(normalizeHeader)]),
+) as Record<ColumnRole, string[]>;
+
+/** GeoJSON files repeat the same few property keys on every feature: normalise each key once. */
+const keyCache = new Map<string, string>();
+function cachedKey(key: string): string {
+  let normalized = keyCache.get(key);
+  if (normalized === undefined) {
+    normalized = normalizeHeader(key);
+    if (keyCache.size < 10_000) keyCache.set(key, normalized);
+  }
+  return normalized;
+}
+
 /** Value of the first property of `properties` whose key matches a role's alias. */
 export function propertyFor(properties: Record<string, unknown>, role: ColumnRole): { key: string; value: unknown } | undefined {
   const keys = Object.keys(properties);
-  for (const alias of COLUMN_ALIASES[role]) {
-    const key = keys.find((k) => normalizeHeader(k) === normalizeHeader(alias));
+  for (const alias of normalizedAliases[role]) {
+    const key = keys.find((k) => cachedKey(k) === alias);
     if (key !== undefined) return { key, value: properties[key] };
   }
   return undefined;
