@@ -140,7 +140,7 @@ describe('parseCategoryCatalogue rejects a broken catalogue with a message namin
 describe('describeStandard', () => {
   it('states minutes, metres and both sources in Chinese', () => {
     const s = describeStandard(serviceStandard('elderly-care'), 'zh');
-    expect(s).toContain('步行15 分钟 ≈ 1,000 米');
+    expect(s).toContain('步行 15 分钟 ≈ 1,000 米（直线半径）');
     expect(s).toContain('江门市公共服务“十四五”规划 L2020–2024');
     expect(s).toContain('GB 50180-2018');
   });

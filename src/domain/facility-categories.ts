@@ -209,7 +209,7 @@ export function describeStandard(
   if (lang === 'zh') {
     const head =
       standard.minutes !== null
-        ? `${standard.mode === 'walk' ? '步行' : ''}${standard.minutes} 分钟 ≈ ${standard.radiusM.toLocaleString('en-US')} 米（直线半径）`
+        ? `${standard.mode === 'walk' ? '步行 ' : ''}${standard.minutes} 分钟 ≈ ${standard.radiusM.toLocaleString('en-US')} 米（直线半径）`
         : `${standard.radiusM.toLocaleString('en-US')} 米（直线半径）`;
     const sources = time && time !== distance ? `时间：${time}；距离：${distance}` : `依据：${distance}`;
     return custom ? `半径 ${metres} 米（用户设定；默认 ${head}，${sources}）` : `${head}；${sources}`;
