@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { readIndicatorFiles } from '../src/domain/indicators/real-data.test-support.ts';
 import { validateIndicatorFiles, type IndicatorData, type StoredValue } from '../src/domain/indicators/validate.ts';
@@ -176,5 +177,61 @@ describe('caveats and definitions quote the seed', () => {
   it.each(data.areas.map((a) => [a.id, a] as const))('area %s: its definition is quoted from the cited lines', (_, area) => {
     const text = cited(area.source.seedFile!, area.source.lines!).replace(/\s+/g, '');
     expect(text).toContain(area.quote.replace(/\s+/g, ''));
+  });
+});
+
+describe('catalogue sources quote the seed', () => {
+  const sources = data.indicators.flatMap((ind) =>
+    ind.sources.filter((s) => s.lines).map((s) => [`${ind.id} · ${s.table}`, s] as const),
+  );
+
+  it.each(sources)('%s: the printed name is in the cited table', (_, s) => {
+    // A wrapped name can be interrupted by its own value row (ending in the status) or by a page break's
+    // repeated header: drop those lines before matching.
+    const seen = new Set<string>();
+    const text = seedLines(s.seedFile!)
+      .slice(s.lines![0] - 1, s.lines![1])
+      .map((l) => l.trim())
+      .filter((l) => !/^\S{0,4}\s+[\d.\s>＞≥<[\]—-]+(约束性|预期性|指导性)$/.test(l))
+      .filter((l) => l.length < 10 || (!seen.has(l) && seen.add(l)))
+      .join('')
+      .replace(/\s+/g, '');
+    for (const part of s.printedName.replace(/\s+/g, '').split(/——|：|；/)) expect(text).toContain(part);
+  });
+
+  it('every value lies inside the table its catalogue source cites', () => {
+    for (const v of seedValues) {
+      const listed = data.indicators
+        .find((i) => i.id === v.indicator)!
+        .sources.find((s) => s.document === v.source.document && s.table === v.source.table)!;
+      expect(v.source.lines![0], label(v)).toBeGreaterThanOrEqual(listed.lines![0]);
+      expect(v.source.lines![1], label(v)).toBeLessThanOrEqual(listed.lines![1]);
+    }
+  });
+});
+
+describe('census values against the compiled tabulation', () => {
+  const CENSUS_CSV = fileURLToPath(new URL('../../shared/reference-data/census2020_jiangmen_by_county.csv', import.meta.url));
+  const COLUMNS: Record<string, [string, number]> = {
+    census_population: ['pop_total', 1],
+    urbanisation_rate: ['urban_share', 100],
+    age_0_14_share: ['age_0_14_share', 100],
+    age_15_64_share: ['age_15_64_share', 100],
+    age_65_plus_share: ['age_65plus_share', 100],
+    census_schooling_15plus: ['schooling_years_15plus', 1],
+    household_size: ['household_size', 1],
+    housing_floor_area_per_person: ['floor_area_per_person', 1],
+  };
+
+  it('every stored census value equals the tabulated figure (shares in per cent)', () => {
+    expect(existsSync(CENSUS_CSV), `missing ${CENSUS_CSV}`).toBe(true);
+    const rows = Papa.parse<Record<string, string>>(readFileSync(CENSUS_CSV, 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const census = data.values.filter((v) => v.source.document === 'census-2020');
+    expect(census).toHaveLength(7 * Object.keys(COLUMNS).length);
+    for (const v of census) {
+      const [column, scale] = COLUMNS[v.indicator]!;
+      const row = rows.find((r) => r.adcode === v.scope)!;
+      expect(v.value, `${v.indicator} ${v.scope}`).toBeCloseTo(Number(row[column]) * scale, 9);
+    }
   });
 });
