@@ -89,6 +89,25 @@ describe('stored values against the seed lines they cite', () => {
   });
 });
 
+describe('cells of one row appear in year order', () => {
+  const rows = new Map<string, StoredValue[]>();
+  for (const v of seedValues) {
+    const key = `${v.indicator}|${v.scope}|${v.source.table}|${v.source.lines!.join('-')}`;
+    rows.set(key, [...(rows.get(key) ?? []), v]);
+  }
+  const multi = [...rows.entries()].filter(([, vs]) => new Set(vs.map((v) => v.year)).size > 1);
+
+  it.each(multi.map(([key, vs]) => [key, vs] as const))('%s', (_, vs) => {
+    const text = cited(vs[0]!.source.seedFile!, vs[0]!.source.lines!);
+    let from = 0;
+    for (const v of [...vs].sort((a, b) => a.year - b.year)) {
+      const match = new RegExp(`(?<![\\d.])${escape(collapse(v.printed!))}(?![\\d.])`).exec(text.slice(from));
+      expect(match, `${v.year} "${v.printed}" after position ${from} in: ${text}`).not.toBeNull();
+      from += match!.index + match![0].length;
+    }
+  });
+});
+
 /** Tab-separated table rows: each cell, in order, must be the stored value for its column. */
 describe('table rows, column by column', () => {
   const find = (indicator: string, scope: string, year: number, seedFile: string, line: number) =>
