@@ -193,11 +193,12 @@ describe('row sampling', () => {
     }
   });
 
-  it('band areas add up to the grid', () => {
-    const s = rowSampling(squareGrid, 3000);
-    const bands = s.bandArea.reduce((a, b) => a + b, 0);
-    const rows = squareGrid.rowArea.reduce((a, b) => a + b, 0);
-    expect(bands).toBeCloseTo(rows, 0);
+  it("keeps each district's area the same at every radius, so a fully covered district is exactly 100 %", () => {
+    for (const r of [100, 1000, 20_000]) {
+      const result = computeCoverage(squareGrid, [centre], r);
+      expect(result.method.kind === 'scanline' && result.method.rowMetres).toBe(squareGrid.rowMetres * rowSampling(squareGrid, r).stride);
+    }
+    expect(computeCoverage(squareGrid, [centre], 20_000).districts[0]!.coveredAreaShare).toBeCloseTo(1, 12);
   });
 
   it('keeps covered runs sorted and disjoint in every row', () => {

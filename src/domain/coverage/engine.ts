@@ -4,20 +4,23 @@
  * are merged per row (sort + sweep) and intersected with the district runs prepared in grid.ts.
  * Cost grows with facilities × rows per circle, never with the number of cells a circle covers,
  * and overlapping circles are never counted twice because the union is taken row by row.
+ *
+ * Circles are sampled at a band height that grows with the radius (ROWS_PER_DIAMETER rows across),
+ * but district edges are always intersected at the full prepared resolution: the merged chords of
+ * a band are applied to each prepared row inside it. So a district's area is the same at every
+ * radius, and a fully covered district shows exactly 100 %.
  */
-import { coveredLength, isInRuns, mergeSortedEvents } from './intervals.ts';
+import { coveredLength, isInRuns, mergeSortedEvents, prefixLengths } from './intervals.ts';
 import { districtAt, rowOf, type CoverageGrid } from './grid.ts';
 import { chordHalfWidth, DEG, EARTH_RADIUS_METRES } from './sphere.ts';
 import type { CoverageFigures, CoveragePoint, CoverageResult, DistrictCoverage } from './types.ts';
 
-/** Which prepared rows are used at a radius: every stride-th row, each standing for its band. */
+/** Which prepared rows a radius samples circles on: band j is rows j·stride … j·stride + stride − 1. */
 export interface RowSampling {
   stride: number;
   count: number;
-  /** Prepared row used for band j (the band's middle row). */
+  /** Prepared row whose latitude the chords of band j are cut at (the band's middle row). */
   baseRow: Int32Array;
-  /** Area of band j per radian of longitude, m². */
-  bandArea: Float64Array;
 }
 
 export function rowSampling(grid: CoverageGrid, radiusMetres: number): RowSampling {
@@ -26,16 +29,14 @@ export function rowSampling(grid: CoverageGrid, radiusMetres: number): RowSampli
   if (stride % 2 === 0) stride -= 1;
   const count = Math.ceil(grid.rowCount / stride);
   const baseRow = new Int32Array(count);
-  const bandArea = new Float64Array(count);
-  for (let j = 0; j < count; j++) {
-    const first = j * stride;
-    const end = Math.min(first + stride, grid.rowCount);
-    baseRow[j] = Math.min(first + (stride >> 1), grid.rowCount - 1);
-    let a = 0;
-    for (let r = first; r < end; r++) a += grid.rowArea[r]!;
-    bandArea[j] = a;
-  }
-  return { stride, count, baseRow, bandArea };
+  for (let j = 0; j < count; j++) baseRow[j] = Math.min(j * stride + (stride >> 1), grid.rowCount - 1);
+  return { stride, count, baseRow };
+}
+
+/** Prepared rows [first, end) of band j. */
+export function bandRows(grid: CoverageGrid, sampling: RowSampling, j: number): [first: number, end: number] {
+  const first = j * sampling.stride;
+  return [first, Math.min(first + sampling.stride, grid.rowCount)];
 }
 
 /** The union of all service circles as merged longitude runs per sampled row. */
@@ -46,6 +47,8 @@ export interface CoveredRows {
   runStart: Uint32Array;
   start: Float64Array;
   end: Float64Array;
+  /** Length of the band's runs west of each run (prefix sums), radians of longitude. */
+  before: Float64Array;
   used: number;
   invalid: number;
   outsideDistricts: number;
@@ -60,6 +63,23 @@ function isValidPosition(p: CoveragePoint): boolean {
   return Number.isFinite(p.lon) && Number.isFinite(p.lat) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180;
 }
 
+/**
+ * Bands [first, last] whose chord row lies within the circle's latitude span; empty when
+ * first > last. The chord rows increase with the band index, so the bands form one range.
+ */
+export function bandsOfCircle(grid: CoverageGrid, sampling: RowSampling, lat: number, radiusRad: number): [first: number, last: number] {
+  const firstRow = Math.ceil((lat - radiusRad - grid.south) / grid.rowHeight - 0.5);
+  const lastRow = Math.floor((lat + radiusRad - grid.south) / grid.rowHeight - 0.5);
+  if (lastRow < 0 || firstRow >= grid.rowCount || lastRow < firstRow) return [0, -1];
+  const { stride, count, baseRow } = sampling;
+  const half = stride >> 1;
+  let j0 = Math.max(0, Math.floor((firstRow - half) / stride));
+  let j1 = Math.min(count - 1, Math.ceil((lastRow - half) / stride));
+  while (j0 <= j1 && baseRow[j0]! < firstRow) j0++;
+  while (j1 >= j0 && baseRow[j1]! > lastRow) j1--;
+  return [j0, j1];
+}
+
 /** Visits the sampled rows a circle touches with the chord half-width on each. */
 export function forEachChord(
   grid: CoverageGrid,
@@ -68,19 +88,12 @@ export function forEachChord(
   radiusRad: number,
   visit: (band: number, halfWidth: number) => void,
 ): void {
+  const [j0, j1] = bandsOfCircle(grid, sampling, lat, radiusRad);
   const cosLat = Math.cos(lat);
-  const firstRow = Math.ceil((lat - radiusRad - grid.south) / grid.rowHeight - 0.5);
-  const lastRow = Math.floor((lat + radiusRad - grid.south) / grid.rowHeight - 0.5);
-  if (lastRow < 0 || firstRow >= grid.rowCount) return;
-  const s = sampling.stride;
-  const half = s >> 1;
-  const j0 = Math.max(0, Math.floor((firstRow - half) / s));
-  const j1 = Math.min(sampling.count - 1, Math.ceil((lastRow - half) / s));
   for (let j = j0; j <= j1; j++) {
     const r = sampling.baseRow[j]!;
-    if (r < firstRow || r > lastRow) continue;
-    const w = chordHalfWidth(radiusRad, lat, cosLat, grid.rowLat[r]!, grid.rowCos[r]!);
-    if (w >= 0) visit(j, w);
+    // Rounding can leave a row on the very rim a hair outside: a zero-width chord there.
+    visit(j, Math.max(0, chordHalfWidth(radiusRad, lat, cosLat, grid.rowLat[r]!, grid.rowCos[r]!)) || 0);
   }
 }
 
@@ -112,7 +125,10 @@ export function computeCoveredRows(
   // Two passes (count chords per row, then fill) keep everything in flat typed arrays.
   const counts = new Uint32Array(sampling.count + 1);
   if (radiusMetres > 0)
-    for (let i = 0; i < used; i++) forEachChord(grid, sampling, lat[i]!, radiusRad, (j) => counts[j + 1]!++);
+    for (let i = 0; i < used; i++) {
+      const [j0, j1] = bandsOfCircle(grid, sampling, lat[i]!, radiusRad);
+      for (let j = j0; j <= j1; j++) counts[j + 1]!++;
+    }
   for (let j = 0; j < sampling.count; j++) counts[j + 1]! += counts[j]!;
   const total = counts[sampling.count]!;
   const starts = new Float64Array(total);
@@ -131,6 +147,7 @@ export function computeCoveredRows(
   const runStart = new Uint32Array(sampling.count + 1);
   const start = new Float64Array(total);
   const end = new Float64Array(total);
+  const before = new Float64Array(total);
   let pos = 0;
   for (let j = 0; j < sampling.count; j++) {
     const a = counts[j]!;
@@ -140,6 +157,7 @@ export function computeCoveredRows(
       ends.subarray(a, b).sort();
       pos = mergeSortedEvents(starts, ends, a, b, start, end, pos);
     }
+    prefixLengths(start, end, runStart[j]!, pos, before);
     runStart[j + 1] = pos;
   }
   return {
@@ -148,6 +166,7 @@ export function computeCoveredRows(
     runStart,
     start: start.slice(0, pos),
     end: end.slice(0, pos),
+    before: before.slice(0, pos),
     used,
     invalid,
     outsideDistricts,
@@ -171,31 +190,23 @@ function figures(area: number, covered: number, areaKm2: number, population: num
   };
 }
 
-/** District areas (m²) as seen by the sampled rows: the denominators of every share. */
-export function sampledDistrictAreas(grid: CoverageGrid, sampling: RowSampling): Float64Array {
-  const area = new Float64Array(grid.districts.length);
-  for (let j = 0; j < sampling.count; j++) {
-    const r = sampling.baseRow[j]!;
-    for (let k = grid.rowStart[r]!; k < grid.rowStart[r + 1]!; k++)
-      area[grid.runDistrict[k]!]! += sampling.bandArea[j]! * (grid.runEast[k]! - grid.runWest[k]!);
-  }
-  return area;
-}
-
 /** Per-district and city-wide shares from the merged runs. */
 export function summariseCoverage(grid: CoverageGrid, covered: CoveredRows): CoverageResult {
   const { sampling } = covered;
   const n = grid.districts.length;
-  const area = sampledDistrictAreas(grid, sampling);
+  const area = grid.districts.map((d) => d.integratedAreaM2);
   const coveredArea = new Float64Array(n);
   for (let j = 0; j < sampling.count; j++) {
     const m0 = covered.runStart[j]!;
     const m1 = covered.runStart[j + 1]!;
     if (m1 === m0) continue;
-    const r = sampling.baseRow[j]!;
-    const w = sampling.bandArea[j]!;
-    for (let k = grid.rowStart[r]!; k < grid.rowStart[r + 1]!; k++)
-      coveredArea[grid.runDistrict[k]!]! += w * coveredLength(covered.start, covered.end, m0, m1, grid.runWest[k]!, grid.runEast[k]!);
+    const [first, end] = bandRows(grid, sampling, j);
+    for (let r = first; r < end; r++) {
+      const w = grid.rowArea[r]!;
+      for (let k = grid.rowStart[r]!; k < grid.rowStart[r + 1]!; k++)
+        coveredArea[grid.runDistrict[k]!]! +=
+          w * coveredLength(covered.start, covered.end, covered.before, m0, m1, grid.runWest[k]!, grid.runEast[k]!);
+    }
   }
 
   const points = grid.populationPoints;
@@ -205,8 +216,7 @@ export function summariseCoverage(grid: CoverageGrid, covered: CoveredRows): Cov
       const m0 = covered.runStart[j]!;
       const m1 = covered.runStart[j + 1]!;
       if (m1 === m0) continue;
-      const firstRow = j * sampling.stride;
-      const endRow = Math.min(firstRow + sampling.stride, grid.rowCount);
+      const [firstRow, endRow] = bandRows(grid, sampling, j);
       for (let p = points.rowStart[firstRow]!; p < points.rowStart[endRow]!; p++)
         if (isInRuns(covered.start, covered.end, m0, m1, points.lon[p]!)) coveredPop[points.district[p]!]! += points.population[p]!;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coveredLength, isInRuns, mergeSortedEvents, splitByRuns } from './intervals.ts';
+import { coveredLength, isInRuns, mergeSortedEvents, prefixLengths, splitByRuns } from './intervals.ts';
 
 function merge(intervals: [number, number][]): [number, number][] {
   const starts = Float64Array.from(intervals.map((i) => i[0])).sort();
@@ -18,11 +18,16 @@ describe('interval arithmetic on a row', () => {
 
   const starts = Float64Array.of(0, 5, 9);
   const ends = Float64Array.of(4, 7, 10);
+  const before = new Float64Array(3);
+  prefixLengths(starts, ends, 0, 3, before);
 
   it('measures how much of [a, b) the runs cover', () => {
-    expect(coveredLength(starts, ends, 0, 3, 3, 9.5)).toBeCloseTo(1 + 2 + 0.5, 12);
-    expect(coveredLength(starts, ends, 0, 3, 4, 5)).toBe(0);
-    expect(coveredLength(starts, ends, 0, 0, 0, 10)).toBe(0);
+    expect(Array.from(before)).toEqual([0, 4, 6]);
+    expect(coveredLength(starts, ends, before, 0, 3, 3, 9.5)).toBeCloseTo(1 + 2 + 0.5, 12);
+    expect(coveredLength(starts, ends, before, 0, 3, 4, 5)).toBe(0);
+    expect(coveredLength(starts, ends, before, 0, 3, -3, 20)).toBe(7);
+    expect(coveredLength(starts, ends, before, 0, 3, 6, 6.5)).toBeCloseTo(0.5, 12);
+    expect(coveredLength(starts, ends, before, 0, 0, 0, 10)).toBe(0);
   });
 
   it('tells whether a position is in a run', () => {

@@ -50,23 +50,48 @@ export function firstRunEndingAfter(ends: Float64Array, from: number, to: number
   return lo;
 }
 
-/** Length of [a, b) covered by the sorted disjoint runs [from, to). */
+/** Fills before[k] with the total length of runs from..k-1: covered length becomes two look-ups. */
+export function prefixLengths(runStart: Float64Array, runEnd: Float64Array, from: number, to: number, before: Float64Array): void {
+  let total = 0;
+  for (let k = from; k < to; k++) {
+    before[k] = total;
+    total += runEnd[k]! - runStart[k]!;
+  }
+}
+
+/** Total length of the sorted disjoint runs [from, to) west of x, given their prefix lengths. */
+export function lengthWestOf(
+  runStart: Float64Array,
+  runEnd: Float64Array,
+  before: Float64Array,
+  from: number,
+  to: number,
+  x: number,
+): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (runStart[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === from) return 0;
+  const k = lo - 1;
+  return before[k]! + Math.min(x, runEnd[k]!) - runStart[k]!;
+}
+
+/** Length of [a, b) covered by the sorted disjoint runs [from, to): O(log n) whatever the overlap. */
 export function coveredLength(
   runStart: Float64Array,
   runEnd: Float64Array,
+  before: Float64Array,
   from: number,
   to: number,
   a: number,
   b: number,
 ): number {
-  let total = 0;
-  for (let r = firstRunEndingAfter(runEnd, from, to, a); r < to; r++) {
-    const s = runStart[r]!;
-    if (s >= b) break;
-    const e = runEnd[r]!;
-    total += Math.min(e, b) - Math.max(s, a);
-  }
-  return total;
+  if (to === from || b <= a) return 0;
+  return lengthWestOf(runStart, runEnd, before, from, to, b) - lengthWestOf(runStart, runEnd, before, from, to, a);
 }
 
 /** Whether x lies in one of the sorted disjoint runs [from, to) (closed at both ends). */

@@ -5,7 +5,7 @@
  * bounds and only the leading candidates are re-evaluated each step (lazy greedy): the result is
  * the same as plain greedy at a fraction of the cost.
  */
-import { computeCoveredRows, forEachChord, sampledDistrictAreas, summariseCoverage, type CoveredRows } from './engine.ts';
+import { bandRows, computeCoveredRows, forEachChord, summariseCoverage, type CoveredRows } from './engine.ts';
 import { districtAt, type CoverageGrid } from './grid.ts';
 import { isInRuns, splitByRuns } from './intervals.ts';
 import { DEG, EARTH_RADIUS_METRES } from './sphere.ts';
@@ -122,10 +122,9 @@ export function suggestSites(
   const radiusRad = radiusMetres / EARTH_RADIUS_METRES;
   const points = grid.populationPoints;
 
-  // Residents per m² under the even model, over the same sampled area the summary used.
-  const sampledArea = sampledDistrictAreas(grid, sampling);
-  const density = grid.districts.map((d, i) =>
-    points || d.population === null || !(sampledArea[i]! > 0) ? 0 : d.population / sampledArea[i]!,
+  // Residents per m² under the even model, over the same area the summary divides by.
+  const density = grid.districts.map((d) =>
+    points || d.population === null || !(d.integratedAreaM2 > 0) ? 0 : d.population / d.integratedAreaM2,
   );
 
   const runsOverride = new Map<number, Runs>();
@@ -140,24 +139,23 @@ export function suggestSites(
     if (cached) return cached;
     const runs = runsOf(j);
     const events: { x: number; jump: number; slope: number }[] = [];
+    const [first, end] = bandRows(grid, sampling, j);
     if (points) {
-      const first = j * sampling.stride;
-      const end = Math.min(first + sampling.stride, grid.rowCount);
       for (let p = points.rowStart[first]!; p < points.rowStart[end]!; p++) {
         const x = points.lon[p]!;
         if (!isInRuns(runs.start, runs.end, 0, runs.start.length, x)) events.push({ x, jump: points.population[p]!, slope: 0 });
       }
     } else {
-      const r = sampling.baseRow[j]!;
-      const w = sampling.bandArea[j]!;
-      for (let q = grid.rowStart[r]!; q < grid.rowStart[r + 1]!; q++) {
-        const rho = density[grid.runDistrict[q]!]! * w;
-        if (rho === 0) continue;
-        splitByRuns(runs.start, runs.end, 0, runs.start.length, grid.runWest[q]!, grid.runEast[q]!, (a, b, inside) => {
-          if (inside) return;
-          events.push({ x: a, jump: 0, slope: rho }, { x: b, jump: 0, slope: -rho });
-        });
-      }
+      // Every prepared row of the band, so district edges are as sharp as in the summary.
+      for (let r = first; r < end; r++)
+        for (let q = grid.rowStart[r]!; q < grid.rowStart[r + 1]!; q++) {
+          const rho = density[grid.runDistrict[q]!]! * grid.rowArea[r]!;
+          if (rho === 0) continue;
+          splitByRuns(runs.start, runs.end, 0, runs.start.length, grid.runWest[q]!, grid.runEast[q]!, (a, b, inside) => {
+            if (inside) return;
+            events.push({ x: a, jump: 0, slope: rho }, { x: b, jump: 0, slope: -rho });
+          });
+        }
     }
     events.sort((a, b) => a.x - b.x);
     const profile: Profile = {
