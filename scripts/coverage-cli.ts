@@ -126,19 +126,25 @@ function describe(path: string, item: ImportIssue): string {
   return item.message.en.includes(`"${basename(path)}"`) ? item.message.en : `${path}: ${item.message.en}`;
 }
 
-type Parsed<T> = { ok: true; items: T[]; warnings: ImportIssue[]; skipped: number; total: number } | { ok: false; errors: ImportIssue[] };
+type Parsed<T> =
+  | { ok: true; items: T[]; warnings: ImportIssue[]; stats: { skipped: number; total: number; skippedBy: Partial<Record<string, number[]>> } }
+  | { ok: false; errors: ImportIssue[] };
 
 /** Turns an import result into data or an InputError, writing warnings to `warn`. */
 function accept<T>(path: string, parsed: Parsed<T>, skipBadRows: boolean, warn: (line: string) => void): T[] {
   if (!parsed.ok) throw new InputError(parsed.errors.map((e) => describe(path, e)).join('\n'));
-  if (parsed.skipped > 0 && !skipBadRows)
+  const { skipped, total, skippedBy } = parsed.stats;
+  const skips = parsed.warnings.filter((w) => skippedBy[w.code]);
+  const notes = parsed.warnings.filter((w) => !skippedBy[w.code]);
+  for (const w of notes) warn(`warning: ${describe(path, w)}`);
+  if (skipped > 0 && !skipBadRows)
     throw new InputError(
       [
-        ...parsed.warnings.map((w) => describe(path, w)),
-        `${path}: ${parsed.skipped} of ${parsed.total} rows could not be used; fix them, or pass --skip-bad-rows to use the other rows.`,
+        ...skips.map((w) => describe(path, w)),
+        `${path}: ${skipped} of ${total} rows could not be used; fix them, or pass --skip-bad-rows to use the other rows.`,
       ].join('\n'),
     );
-  for (const w of parsed.warnings) warn(`warning: ${describe(path, w)}`);
+  for (const w of skips) warn(`warning: ${describe(path, w)}`);
   return parsed.items;
 }
 
@@ -196,9 +202,7 @@ export function runCoverage(options: CliOptions, warn: (line: string) => void): 
   });
   const all = accept(
     options.facilities,
-    imported.ok
-      ? { ok: true, items: imported.facilities, warnings: imported.warnings, skipped: imported.stats.skipped, total: imported.stats.total }
-      : imported,
+    imported.ok ? { ok: true, items: imported.facilities, warnings: imported.warnings, stats: imported.stats } : imported,
     options.skipBadRows,
     warn,
   );
@@ -211,7 +215,7 @@ export function runCoverage(options: CliOptions, warn: (line: string) => void): 
     const parsed = parsePopulationCsv(readInput(options.population), { crs: options.populationCrs, fileName: basename(options.population) });
     const points = accept(
       options.population,
-      parsed.ok ? { ok: true, items: parsed.points, warnings: parsed.warnings, skipped: parsed.stats.skipped, total: parsed.stats.total } : parsed,
+      parsed.ok ? { ok: true, items: parsed.points, warnings: parsed.warnings, stats: parsed.stats } : parsed,
       options.skipBadRows,
       warn,
     );

@@ -132,6 +132,16 @@ describe('districts side by side', () => {
     result.districts.forEach((d, i) => expect(pp(d.coveredAreaShare, turf.districts[i]!.coveredAreaShare)).toBeLessThan(0.1));
   });
 
+  it('leaves the population share of a district without imported residents undefined, not zero', () => {
+    const westOnly = withPopulationPoints(grid, [{ ...offset(LON, LAT, 5000, 5000), population: 10 }]);
+    const result = computeCoverage(westOnly, [offset(LON, LAT, 5000, 5000)], 500);
+    expect(result.districts.map((d) => [d.population, d.coveredPopulationShare])).toEqual([
+      [10, 1],
+      [0, null],
+    ]);
+    expect(result.city.coveredPopulationShare).toBe(1);
+  });
+
   it('weights the city-wide population share by each district population', () => {
     const inWest = offset(LON, LAT, SIDE / 2, SIDE / 2);
     const result = computeCoverage(grid, [inWest], 2000);

@@ -185,8 +185,8 @@ function figures(area: number, covered: number, areaKm2: number, population: num
     areaKm2,
     coveredAreaShare,
     population,
-    coveredPopulationShare:
-      population === null || coveredPop === null ? null : population > 0 ? Math.min(1, coveredPop / population) : 0,
+    // No residents (a district without any imported population point): a share is undefined.
+    coveredPopulationShare: population === null || coveredPop === null || !(population > 0) ? null : Math.min(1, coveredPop / population),
   };
 }
 
@@ -230,7 +230,7 @@ export function summariseCoverage(grid: CoverageGrid, covered: CoveredRows): Cov
 
   const popKnown = grid.districts.every((d) => d.population !== null);
   const cityPopulation = popKnown ? sum(grid.districts.map((d) => d.population!)) : null;
-  const cityCoveredPop = popKnown ? sum(districts.map((d) => d.population! * d.coveredPopulationShare!)) : null;
+  const cityCoveredPop = popKnown ? sum(districts.map((d) => d.population! * (d.coveredPopulationShare ?? 0))) : null;
   const city = figures(sum(area), sum(coveredArea), sum(grid.districts.map((d) => d.areaKm2)), cityPopulation, cityCoveredPop);
 
   return {

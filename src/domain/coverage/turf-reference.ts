@@ -77,7 +77,7 @@ export function exactCoverageTurf(
         if (pointCovered![k]) covered += p.population;
       });
       population = total;
-      coveredPopulationShare = total > 0 ? covered / total : 0;
+      coveredPopulationShare = total > 0 ? covered / total : null;
     } else {
       const census = options.populationByAdcode?.[d.properties.adcode];
       population = census ?? null;
@@ -101,7 +101,7 @@ export function exactCoverageTurf(
     coveredAreaShare: cityArea > 0 ? rows.reduce((s, r) => s + r.areaKm2 * r.coveredAreaShare, 0) / cityArea : 0,
     population: cityPop,
     coveredPopulationShare:
-      cityPop === null ? null : cityPop > 0 ? rows.reduce((s, r) => s + r.population! * r.coveredPopulationShare!, 0) / cityPop : 0,
+      cityPop === null || !(cityPop > 0) ? null : rows.reduce((s, r) => s + r.population! * (r.coveredPopulationShare ?? 0), 0) / cityPop,
   };
   const outside = points ? pointDistrict!.map((d, k) => (d < 0 ? points[k]!.population : null)).filter((x) => x !== null) : [];
   return {

@@ -19,7 +19,7 @@ export interface CoverageFigures {
   coveredAreaShare: number;
   /** Residents under the population model; null when the model has no figure. */
   population: number | null;
-  /** Share of residents within the radius of at least one facility, 0–1; null with population. */
+  /** Share of residents within the radius of at least one facility, 0–1; null when there are no residents to share. */
   coveredPopulationShare: number | null;
 }
 
