@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import type { FeatureCollection, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { censusPopulationByAdcode } from './census-population.ts';
 import { computeCoverage } from './engine.ts';
 import { prepareCoverageGrid, withPopulationPoints } from './grid.ts';
 import { gridCandidates, suggestSites } from './suggest.ts';
@@ -96,5 +99,32 @@ describe('with imported population points', () => {
       ['west', 50],
     ]);
     expect(result.sites[1]!.cumulativeCoveredShare).toBeCloseTo(1, 12);
+  });
+});
+
+describe('the town seats of Jiangmen as candidates', () => {
+  const read = (path: string) => JSON.parse(readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8'));
+  const districts = read('public/geo/districts.geojson') as CoverageDistrictCollection;
+  const population = censusPopulationByAdcode(read('data/indicators/values-census-2020.json'));
+  const realGrid = prepareCoverageGrid(districts, { populationByAdcode: population });
+  const seats = (read('public/geo/towns.geojson') as FeatureCollection<Point, { code: string; name: string }>).features.map((f) => ({
+    lon: f.geometry.coordinates[0]!,
+    lat: f.geometry.coordinates[1]!,
+    id: f.properties.code,
+    name: f.properties.name,
+  }));
+
+  it('picks first the seat whose circle alone reaches the most residents, as brute force finds it', () => {
+    const radius = 2000;
+    const alone = seats.map((s) => computeCoverage(realGrid, [s], radius).city.coveredPopulationShare!);
+    const best = seats[alone.indexOf(Math.max(...alone))]!;
+    const result = suggestSites(realGrid, [], radius, 3, { points: seats });
+    expect(result.candidatesConsidered).toBe(seats.length);
+    expect(result.sites[0]!.id).toBe(best.id);
+    expect(result.sites[0]!.cumulativeCoveredShare).toBeCloseTo(Math.max(...alone), 9);
+    const gains = result.sites.map((s) => s.gain);
+    expect(gains).toEqual([...gains].sort((a, b) => b - a));
+    const adopted = computeCoverage(realGrid, result.sites, radius).city.coveredPopulationShare!;
+    expect(adopted).toBeCloseTo(result.sites[2]!.cumulativeCoveredShare, 9);
   });
 });
