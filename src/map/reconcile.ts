@@ -6,6 +6,11 @@ interface Applied {
   layerSpecs: Map<string, string>;
 }
 
+/** Raster sources never change their tiles in place; only GeoJSON data is updated. */
+function sourceData(overlay: Overlay): unknown {
+  return overlay.source.type === 'geojson' ? overlay.source.data : overlay.source.tiles;
+}
+
 const appliedByMap = new WeakMap<MapLibreMap, Map<string, Applied>>();
 
 /**
@@ -31,11 +36,11 @@ export function reconcileOverlays(map: MapLibreMap, overlays: Overlay[]): void {
     let state = applied.get(overlay.sourceId);
     if (!state || !map.getSource(overlay.sourceId)) {
       map.addSource(overlay.sourceId, overlay.source);
-      state = { data: overlay.source.data, layerSpecs: new Map() };
+      state = { data: sourceData(overlay), layerSpecs: new Map() };
       applied.set(overlay.sourceId, state);
-    } else if (state.data !== overlay.source.data) {
-      (map.getSource(overlay.sourceId) as GeoJSONSource).setData(overlay.source.data as never);
-      state.data = overlay.source.data;
+    } else if (state.data !== sourceData(overlay)) {
+      (map.getSource(overlay.sourceId) as GeoJSONSource).setData(sourceData(overlay) as never);
+      state.data = sourceData(overlay);
     }
     const wantedLayers = new Set(overlay.layers.map((l) => l.id));
     for (const layerId of [...state.layerSpecs.keys()]) {

@@ -1,12 +1,7 @@
 import { createContext, useContext } from 'react';
+import type { Bilingual, Lang } from '../domain/url-state.ts';
 
-export type Lang = 'zh' | 'en';
-
-/** Text shown in both languages; Chinese first, English on the switch. */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+export type { Bilingual, Lang };
 
 export const LangContext = createContext<Lang>('zh');
 
