@@ -1,0 +1,91 @@
+import type { ExpressionSpecification } from 'maplibre-gl';
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { Facility, FacilitySource } from '../../domain/facilities.ts';
+import { CATEGORY_CATALOGUE, type CategoryCatalogue } from '../../domain/facility-categories.ts';
+import type { Overlay } from '../overlay.ts';
+
+export const FACILITY_SOURCE = 'facility-points';
+/** Existing facilities: imported layers and town seats. */
+export const FACILITY_POINT_LAYER = 'facility-points';
+/** Proposed sites, drawn larger with a dark ring so they never read as existing facilities. */
+export const FACILITY_PROPOSED_LAYER = 'facility-proposed';
+
+/** Points whose category the catalogue does not know (should not happen: imports map to it). */
+export const UNKNOWN_CATEGORY_COLOUR = '#777777';
+export const PROPOSED_STROKE_COLOUR = '#111827';
+
+export interface FacilityPointProperties {
+  id: string;
+  /** Shown as text only (data property, never markup). */
+  name: string;
+  category: string;
+  source: FacilitySource;
+}
+
+export type FacilityPoints = FeatureCollection<Point, FacilityPointProperties>;
+
+export function facilityPoints(facilities: readonly Facility[]): FacilityPoints {
+  return {
+    type: 'FeatureCollection',
+    features: facilities.map(
+      (f): Feature<Point, FacilityPointProperties> => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [f.lon, f.lat] },
+        properties: { id: f.id, name: f.name, category: f.category, source: f.source },
+      }),
+    ),
+  };
+}
+
+/** `match` on the category id: every catalogue category gets its own colour. */
+export function categoryColourExpression(catalogue: CategoryCatalogue = CATEGORY_CATALOGUE): ExpressionSpecification {
+  const pairs = catalogue.categories.flatMap((c) => [c.id, c.color]);
+  return ['match', ['get', 'category'], ...pairs, UNKNOWN_CATEGORY_COLOUR] as unknown as ExpressionSpecification;
+}
+
+export interface FacilityLayerState {
+  /** Memoise it: the map re-uploads the source whenever its identity changes. */
+  points: FacilityPoints;
+  /** The 'facilities' entry of visibleLayers(view.layers). */
+  visible: boolean;
+  catalogue?: CategoryCatalogue;
+}
+
+export function facilityOverlays(state: FacilityLayerState): Overlay[] {
+  const colour = categoryColourExpression(state.catalogue);
+  const proposed: ExpressionSpecification = ['==', ['get', 'source'], 'proposed'];
+  return [
+    {
+      sourceId: FACILITY_SOURCE,
+      source: { type: 'geojson', data: state.points },
+      layers: state.visible
+        ? [
+            {
+              id: FACILITY_POINT_LAYER,
+              type: 'circle',
+              source: FACILITY_SOURCE,
+              filter: ['!', proposed],
+              paint: {
+                'circle-color': colour,
+                'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 3.5, 12, 5.5, 15, 7],
+                'circle-stroke-color': '#ffffff',
+                'circle-stroke-width': 1.2,
+              },
+            },
+            {
+              id: FACILITY_PROPOSED_LAYER,
+              type: 'circle',
+              source: FACILITY_SOURCE,
+              filter: proposed,
+              paint: {
+                'circle-color': colour,
+                'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 6.5, 12, 8.5, 15, 10],
+                'circle-stroke-color': PROPOSED_STROKE_COLOUR,
+                'circle-stroke-width': 2.5,
+              },
+            },
+          ]
+        : [],
+    },
+  ];
+}
