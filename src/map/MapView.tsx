@@ -20,6 +20,8 @@ export interface MapPointer {
 export interface MapViewProps {
   landUrl: string | null;
   overlays: Overlay[];
+  /** False while the app still loads what the overlays will show: the map does not report ready before. */
+  contentReady?: boolean;
   ariaLabel: string;
   onHover: (pointer: MapPointer | null) => void;
   onDistrictClick: (adcode: string) => void;
@@ -35,7 +37,7 @@ declare global {
   }
 }
 
-export function MapView({ landUrl, overlays, ariaLabel, onHover, onDistrictClick, onPick, onMapReady }: MapViewProps) {
+export function MapView({ landUrl, overlays, contentReady = true, ariaLabel, onHover, onDistrictClick, onPick, onMapReady }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [ready, setReady] = useState(false);
@@ -112,11 +114,12 @@ export function MapView({ landUrl, overlays, ariaLabel, onHover, onDistrictClick
     if (!map || !ready) return;
     reconcileOverlays(map, overlays);
     if (container.current) container.current.dataset.mapReady = 'false';
+    if (!contentReady) return;
     map.once('idle', () => {
       if (container.current) container.current.dataset.mapReady = 'true';
     });
     map.triggerRepaint();
-  }, [map, ready, overlays]);
+  }, [map, ready, overlays, contentReady]);
 
   return (
     <div

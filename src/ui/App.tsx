@@ -1,58 +1,196 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useDistricts, LAND_FILE } from '../data/useDistricts.ts';
+import { useIndicators } from '../data/useIndicators.ts';
+import { useImportedLayers } from '../data/imported-layers.ts';
 import { staticUrl } from '../data/static-url.ts';
+import {
+  choroplethModel,
+  defaultYear,
+  fillByAdcode,
+  mappableIndicators,
+  resolveIndicator,
+  targetYears,
+  yearOptions,
+  type YearOption,
+} from '../domain/choropleth.ts';
+import { DISTRICTS } from '../domain/districts.ts';
+import { CATEGORY_CATALOGUE } from '../domain/facility-categories.ts';
+import { availableYears, cardFor, valueFor, CITY_SCOPE } from '../domain/indicators/index.ts';
+import { DEFAULT_TARGET_YEAR } from '../domain/indicators/select.ts';
+import { DEFAULT_VIEW, shareUrl, withDistrict, withLang, type DecodeContext, type ViewState } from '../domain/url-state.ts';
 import { MapView, type MapPointer } from '../map/MapView.tsx';
+import { MAP_LAYER_IDS, visibleLayers } from '../map/layers/catalogue.ts';
 import { districtOverlays, DEFAULT_DISTRICT_FILL } from '../map/layers/districts.ts';
 import { districtLabelPoints } from '../map/layers/district-labels.ts';
-import { LangContext, type Lang } from './i18n.ts';
-import { Header } from './Header.tsx';
+import { DistrictCard } from './DistrictCard.tsx';
 import { DistrictList } from './DistrictList.tsx';
+import { Header } from './Header.tsx';
+import { HoverInfo } from './HoverInfo.tsx';
+import { LangContext, type Lang } from './i18n.ts';
+import { IndicatorControls } from './IndicatorControls.tsx';
+import { LayerToggles } from './LayerToggles.tsx';
+import { Legend } from './Legend.tsx';
+import { LinkNotices } from './LinkNotices.tsx';
+import { ShareExport } from './ShareExport.tsx';
 import { StatusMessage } from './StatusMessage.tsx';
+import { useViewState } from './useViewState.ts';
+
+const noUpdate = () => {};
+
+/** The language a link asks for, read before the data loads so the first paint is in it. */
+function linkLang(): Lang {
+  return new URLSearchParams(window.location.search).get('lang') === 'en' ? 'en' : 'zh';
+}
 
 export function App() {
-  const [lang, setLang] = useState<Lang>('zh');
-  const [selected, setSelected] = useState<string | null>(null);
-  const [, setPointer] = useState<MapPointer | null>(null);
   const districts = useDistricts();
+  const indicators = useIndicators();
+  const imported = useImportedLayers();
+  const db = indicators.data;
+  const items = useMemo(() => (db ? mappableIndicators(db) : []), [db]);
 
-  const labelPoints = useMemo(() => (districts.data ? districtLabelPoints(districts.data) : null), [districts.data]);
-  const overlays = useMemo(
+  // Links are decoded once everything they may name is known (or has failed to load).
+  const settled = (q: { isLoading: boolean }) => !q.isLoading;
+  const context = useMemo<DecodeContext | null>(() => {
+    if (!settled(districts) || !settled(indicators) || !settled(imported)) return null;
+    return {
+      indicatorIds: items.map((i) => i.indicator.id),
+      adcodes: DISTRICTS.map((d) => d.adcode),
+      layerIds: MAP_LAYER_IDS,
+      categoryIds: CATEGORY_CATALOGUE.categories.map((c) => c.id),
+      importedIds: imported.data?.layers.map((l) => l.id) ?? [],
+      yearsOf: db ? (id) => availableYears(db, id).map((y) => y.year) : undefined,
+    };
+    // The query objects change identity on every render; their states are what matter.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [districts.isLoading, indicators.isLoading, imported.isLoading, items, db, imported.data]);
+  const viewHandle = useViewState(context);
+  const view: ViewState = viewHandle?.state ?? { ...DEFAULT_VIEW, lang: linkLang() };
+  const update = viewHandle?.update ?? noUpdate;
+  const lang = view.lang;
+
+  // --- choropleth: indicator, year and view in force -------------------------------------------
+  const item = resolveIndicator(items, view.indicator);
+  const indicatorId = item?.indicator.id ?? null;
+  const targets = useMemo(() => (db && indicatorId ? targetYears(db, indicatorId) : []), [db, indicatorId]);
+  const canTarget = !!item && item.indicator.better !== 'neutral' && targets.length > 0;
+  const targetMode = view.view === 'target' && canTarget;
+  const years: YearOption[] = useMemo(() => {
+    if (!item) return [];
+    if (!targetMode) return yearOptions(item);
+    return targets.map((year) => ({ year, kind: 'target', districts: item.years.find((y) => y.year === year)?.districts ?? 0 }));
+  }, [item, targetMode, targets]);
+  const year =
+    view.year !== null && years.some((y) => y.year === view.year)
+      ? view.year
+      : targetMode
+        ? targets.includes(DEFAULT_TARGET_YEAR)
+          ? DEFAULT_TARGET_YEAR
+          : targets[0]!
+        : item
+          ? defaultYear(item)
+          : null;
+  const model = useMemo(
     () =>
-      districts.data && labelPoints
-        ? districtOverlays({
-            districts: districts.data,
-            labelPoints,
-            fillByAdcode: {},
-            noDataColour: DEFAULT_DISTRICT_FILL,
-            selectedAdcode: selected,
-            lang,
-            showLabels: true,
-          })
-        : [],
-    [districts.data, labelPoints, selected, lang],
+      db && indicatorId && year !== null
+        ? choroplethModel(db, { ...view, view: targetMode ? 'target' : 'value' }, indicatorId, year)
+        : undefined,
+    // Only the fields the model reads.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [db, indicatorId, year, targetMode, view.target, view.method, view.classes, view.palette, view.lang],
   );
+  const planTarget = db && indicatorId && year !== null && targetMode ? (valueFor(db, indicatorId, CITY_SCOPE, year, 'target')?.primary.display ?? null) : null;
+
+  // FACILITIES-HOOK (facility layers and coverage plug in here)
+
+  // --- map -------------------------------------------------------------------------------------
+  const layers = visibleLayers(view.layers);
+  const labelPoints = useMemo(() => (districts.data ? districtLabelPoints(districts.data) : null), [districts.data]);
+  const fills = useMemo(() => (layers.has('districts') ? fillByAdcode(model) : {}), [layers.has('districts'), model]); // eslint-disable-line react-hooks/exhaustive-deps
+  const overlays = useMemo(() => {
+    if (!districts.data || !labelPoints) return [];
+    const [districtFill, labels] = districtOverlays({
+      districts: districts.data,
+      labelPoints,
+      fillByAdcode: fills,
+      noDataColour: DEFAULT_DISTRICT_FILL,
+      selectedAdcode: view.district,
+      lang,
+      showLabels: layers.has('labels'),
+    });
+    return [districtFill!, labels!];
+  }, [districts.data, labelPoints, fills, view.district, lang, layers.has('labels')]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const [pointer, setPointer] = useState<MapPointer | null>(null);
+  const hovered = pointer && model ? model.rows.find((r) => r.adcode === pointer.adcode) : undefined;
+  const contentReady = !districts.isLoading && !indicators.isLoading && viewHandle !== null;
+
+  const link = useCallback(() => {
+    const map = mapRef.current;
+    const camera = map
+      ? { zoom: map.getZoom(), lat: map.getCenter().lat, lng: map.getCenter().lng, bearing: map.getBearing(), pitch: map.getPitch() }
+      : null;
+    return shareUrl({ ...view, camera }, window.location.href);
+  }, [view]);
+
+  const card = useMemo(() => (db && view.district ? cardFor(db, view.district as (typeof DISTRICTS)[number]['adcode']) : undefined), [db, view.district]);
+  const closeCard = useCallback(() => update((s) => withDistrict(s, null)), [update]);
 
   return (
     <LangContext.Provider value={lang}>
       <div className="app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
-        <Header lang={lang} onLangChange={setLang} />
+        <Header lang={lang} onLangChange={(l) => update((s) => withLang(s, l))}>
+          <ShareExport shareUrl={link} model={model} mapCanvas={() => mapRef.current?.getCanvas() ?? null} />
+        </Header>
         <aside className="sidebar" aria-label={lang === 'zh' ? '图层与指标' : 'Layers and indicators'}>
-          {districts.isLoading && <StatusMessage kind="loading" text={{ zh: '正在加载行政区…', en: 'Loading districts…' }} />}
+          {(districts.isLoading || indicators.isLoading) && (
+            <StatusMessage kind="loading" text={{ zh: '正在加载数据…', en: 'Loading data…' }} />
+          )}
           {districts.error && (
             <StatusMessage kind="error" text={{ zh: `行政区数据有误：${districts.error.message}`, en: `District data error: ${districts.error.message}` }} />
           )}
-          {districts.data && (
-            <DistrictList districts={districts.data} selected={selected} onSelect={setSelected} />
+          {indicators.error && (
+            <StatusMessage kind="error" text={{ zh: `指标数据有误：${indicators.error.message}`, en: `Indicator data error: ${indicators.error.message}` }} />
           )}
+          {item && indicatorId && year !== null && (
+            <IndicatorControls
+              view={view}
+              update={update}
+              items={items}
+              indicatorId={indicatorId}
+              year={year}
+              years={years}
+              canTarget={canTarget}
+              planTarget={planTarget}
+            />
+          )}
+          <LayerToggles view={view} update={update} />
+          {districts.data && (
+            <DistrictList
+              districts={districts.data}
+              rows={model?.rows}
+              selected={view.district}
+              onSelect={(adcode) => update((s) => withDistrict(s, adcode))}
+            />
+          )}
+          {/* FACILITIES-PANEL */}
         </aside>
         <main className="map-area">
           <MapView
             landUrl={staticUrl(LAND_FILE)}
             overlays={overlays}
+            contentReady={contentReady}
             ariaLabel={lang === 'zh' ? '江门市行政区地图' : 'Map of Jiangmen districts'}
             onHover={setPointer}
-            onDistrictClick={setSelected}
+            onDistrictClick={(adcode) => update((s) => withDistrict(s, adcode))}
+            onMapReady={(map) => (mapRef.current = map)}
           />
+          {viewHandle && <LinkNotices notices={viewHandle.notices} onDismiss={viewHandle.dismissNotices} />}
+          {model && layers.has('districts') && <Legend model={model} />}
+          {hovered && pointer && <HoverInfo row={hovered} x={pointer.x} y={pointer.y} />}
+          {card && <DistrictCard card={card} mappedIndicator={indicatorId} coverage={null} onClose={closeCard} />}
         </main>
       </div>
     </LangContext.Provider>

@@ -1,11 +1,13 @@
+import type { ReactNode } from 'react';
 import type { Lang } from './i18n.ts';
 
 interface HeaderProps {
   lang: Lang;
   onLangChange: (lang: Lang) => void;
+  children?: ReactNode;
 }
 
-export function Header({ lang, onLangChange }: HeaderProps) {
+export function Header({ lang, onLangChange, children }: HeaderProps) {
   return (
     <header className="header">
       <h1>
@@ -13,10 +15,12 @@ export function Header({ lang, onLangChange }: HeaderProps) {
         <small>{lang === 'zh' ? 'Planning Atlas' : '规划一张图'}</small>
       </h1>
       <div className="header-actions">
+        {children}
         <button
           type="button"
           className="lang-switch"
           onClick={() => onLangChange(lang === 'zh' ? 'en' : 'zh')}
+          lang={lang === 'zh' ? 'en' : 'zh-CN'}
           aria-label={lang === 'zh' ? 'Switch to English' : '切换到中文'}
         >
           {lang === 'zh' ? 'English' : '中文'}

@@ -1,0 +1,224 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { CoverageFigures } from '../domain/coverage/types.ts';
+import type { CardItem, DistrictCard as Card, GapValue, IndicatorPoint, ResolvedValue } from '../domain/indicators/index.ts';
+import { citeIndicatorSource, KIND_LABELS, percent } from './format.ts';
+import { useLang, usePick, type Bilingual } from './i18n.ts';
+import { Sparkline } from './Sparkline.tsx';
+
+export interface CardCoverage {
+  label: Bilingual;
+  figures: CoverageFigures;
+  populationModel: Bilingual;
+}
+
+interface DistrictCardProps {
+  card: Card;
+  /** The indicator on the map: its item is listed first and marked. */
+  mappedIndicator: string | null;
+  coverage: CardCoverage | null;
+  onClose: () => void;
+}
+
+/** Every indicator of one district, grouped by domain, with city comparison, target, trend and sources. */
+export function DistrictCard({ card, mappedIndicator, coverage, onClose }: DistrictCardProps) {
+  const pick = usePick();
+  const lang = useLang();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const returnFocus = useRef<Element | null>(null);
+
+  useEffect(() => {
+    returnFocus.current = document.activeElement;
+    heading.current?.focus();
+    return () => {
+      const el = returnFocus.current;
+      if (el instanceof HTMLElement && el.isConnected) el.focus();
+    };
+  }, [card.adcode]);
+
+  const count = card.domains.reduce((n, d) => n + d.items.length, 0);
+  return (
+    <section
+      className="district-card"
+      aria-labelledby="district-card-title"
+      data-testid="district-card"
+      data-adcode={card.adcode}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <header className="card-header">
+        <h2 id="district-card-title" ref={heading} tabIndex={-1}>
+          {pick(card.name)}
+          <small className="muted"> {card.adcode}</small>
+        </h2>
+        <button type="button" className="close" onClick={onClose} aria-label={pick({ zh: '关闭指标卡', en: 'Close the card' })}>
+          ×
+        </button>
+      </header>
+      <p className="muted card-summary">
+        {pick({ zh: `${count} 项指标；数值均注明来源文件与行号。`, en: `${count} indicators; every figure cites its document and line.` })}
+      </p>
+      {coverage && (
+        <section className="card-domain card-coverage" aria-label={pick({ zh: '服务覆盖', en: 'Service coverage' })}>
+          <h3>{pick({ zh: '服务覆盖（当前情景）', en: 'Service coverage (current scenario)' })}</h3>
+          <p>{pick(coverage.label)}</p>
+          <dl className="figures">
+            <dt>{pick({ zh: '覆盖面积比例', en: 'Area covered' })}</dt>
+            <dd data-testid="card-coverage-area">{percent(coverage.figures.coveredAreaShare, lang)}</dd>
+            <dt>{pick({ zh: '覆盖人口比例', en: 'Residents covered' })}</dt>
+            <dd data-testid="card-coverage-population">{percent(coverage.figures.coveredPopulationShare, lang)}</dd>
+          </dl>
+          <p className="muted">{pick(coverage.populationModel)}</p>
+        </section>
+      )}
+      {card.domains.map(({ domain, items }) => (
+        <section key={domain.id} className="card-domain" aria-labelledby={`card-domain-${domain.id}`}>
+          <h3 id={`card-domain-${domain.id}`}>{pick({ zh: domain.zh, en: domain.en })}</h3>
+          {[...items]
+            .sort((a, b) => Number(b.indicator.id === mappedIndicator) - Number(a.indicator.id === mappedIndicator))
+            .map((item) => (
+              <CardEntry key={item.indicator.id} item={item} mapped={item.indicator.id === mappedIndicator} />
+            ))}
+        </section>
+      ))}
+    </section>
+  );
+}
+
+function valueText(p: IndicatorPoint, unit: Bilingual, pick: (t: Bilingual) => string): string {
+  return `${p.display} ${pick(unit)}`;
+}
+
+function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </>
+  );
+}
+
+function Alternatives({ value, unit }: { value: ResolvedValue; unit: Bilingual }) {
+  const pick = usePick();
+  const lang = useLang();
+  const others = value.alternatives.filter((a) => a.kind !== 'derived' || value.discrepancy);
+  if (others.length === 0) return null;
+  return (
+    <ul className="alternatives">
+      {others.map((a) => (
+        <li key={a.id}>
+          {pick({ zh: '另见：', en: 'Also: ' })}
+          {valueText(a, unit, pick)}
+          {a.source ? ` — ${citeIndicatorSource(a.source, lang)}` : a.formula ? ` — ${pick(a.formula)}` : ''}
+        </li>
+      ))}
+      {value.conflict && (
+        <li className="conflict">
+          {pick({ zh: '⚠ 不同文件给出的数值不一致，均予保留。', en: '⚠ The documents disagree; every figure is kept.' })}
+        </li>
+      )}
+    </ul>
+  );
+}
+
+function gapText(gap: GapValue, pick: (t: Bilingual) => string): string {
+  const scope = gap.targetScope === 'own' ? pick({ zh: '本区目标', en: 'own target' }) : pick({ zh: '全市目标', en: 'city target' });
+  const state =
+    gap.met === true
+      ? pick({ zh: '已达到', en: 'met' })
+      : gap.met === false
+        ? pick({ zh: '未达到', en: 'not yet met' })
+        : '';
+  const attainment = gap.attainmentPct !== undefined ? pick({ zh: `，完成度 ${gap.attainmentPct.toFixed(0)}%`, en: `, ${gap.attainmentPct.toFixed(0)} % attained` }) : '';
+  return `${scope} ${gap.target.year}: ${gap.target.display} · ${pick({ zh: '差距', en: 'gap' })} ${gap.display}${state ? ` (${state}${attainment})` : attainment}`;
+}
+
+function CardEntry({ item, mapped }: { item: CardItem; mapped: boolean }) {
+  const pick = usePick();
+  const lang = useLang();
+  const { indicator, current, target, cityCurrent, cityTarget } = item;
+  const status = item.sources.find((s) => s.status)?.status;
+  const formula = current?.primary.formula ?? target?.primary.formula;
+  const notes = [...(current?.primary.notes ?? []), ...(target?.primary.notes ?? [])];
+  return (
+    <article className={`card-item${mapped ? ' mapped' : ''}`} data-indicator={indicator.id}>
+      <h4>
+        {pick(indicator.name)}
+        {status && <span className="badge">{status}</span>}
+        {mapped && <span className="badge badge-map">{pick({ zh: '地图所示', en: 'on the map' })}</span>}
+      </h4>
+      <div className="card-item-body">
+        <dl className="figures">
+          {current && (
+            <Row label={`${current.primary.year} ${pick(KIND_LABELS[current.primary.kind])}`} testId={`value-${indicator.id}`}>
+              <strong>{valueText(current.primary, indicator.unit, pick)}</strong>
+              <Alternatives value={current} unit={indicator.unit} />
+            </Row>
+          )}
+          {target && (
+            <Row label={`${target.primary.year} ${pick(KIND_LABELS.target)}`} testId={`target-${indicator.id}`}>
+              {valueText(target.primary, indicator.unit, pick)}
+              <Alternatives value={target} unit={indicator.unit} />
+            </Row>
+          )}
+          {cityCurrent && (
+            <Row label={pick({ zh: `全市 ${cityCurrent.primary.year}`, en: `City ${cityCurrent.primary.year}` })} testId={`city-${indicator.id}`}>
+              {valueText(cityCurrent.primary, indicator.unit, pick)}
+              {cityCurrent.primary.kind === 'derived' && <span className="muted"> ({pick(KIND_LABELS.derived)})</span>}
+            </Row>
+          )}
+          {cityTarget && (
+            <Row label={pick({ zh: `全市目标 ${cityTarget.primary.year}`, en: `City target ${cityTarget.primary.year}` })}>
+              {valueText(cityTarget.primary, indicator.unit, pick)}
+              <Alternatives value={cityTarget} unit={indicator.unit} />
+            </Row>
+          )}
+          {item.gaps.map((gap, i) => (
+            <Row key={i} label={pick({ zh: '与目标', en: 'Against target' })} testId={`gap-${indicator.id}`}>
+              <span title={gap.formula.expression}>{gapText(gap, pick)}</span>
+            </Row>
+          ))}
+          {item.statements.map((s) => (
+            <Row key={s.id} label={`${s.scope === 'city' ? pick({ zh: '全市 ', en: 'City ' }) : ''}${s.year} ${pick(KIND_LABELS[s.kind])}`}>
+              {pick(s.text)}
+            </Row>
+          ))}
+        </dl>
+        <Sparkline points={item.trend} />
+      </div>
+      {formula && (
+        <p className="formula">
+          {pick({ zh: '算式：', en: 'Formula: ' })}
+          {pick(formula)} <code>{formula.expression}</code>
+        </p>
+      )}
+      {notes.map((n, i) => (
+        <p key={i} className="note">
+          {pick(n)}
+        </p>
+      ))}
+      {item.caveats.map((c) => (
+        <p key={c.id} className="caveat">
+          ⚠ {pick(c.text)}
+        </p>
+      ))}
+      <details className="sources">
+        <summary>{pick({ zh: '来源', en: 'Sources' })}</summary>
+        <ul>
+          {item.sources.map((s, i) => (
+            <li key={i}>{citeIndicatorSource(s, lang)}</li>
+          ))}
+          {formula && current?.primary.inputs?.map((input, i) => (
+            <li key={`in${i}`}>
+              {pick(input.label)}: {input.value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')} {pick(input.unit)}
+              {input.point?.source ? ` — ${citeIndicatorSource(input.point.source, lang)}` : input.origin ? ` — ${pick(input.origin)}` : ''}
+            </li>
+          ))}
+        </ul>
+      </details>
+    </article>
+  );
+}
