@@ -74,7 +74,10 @@ export function DistrictCard({ card, mappedIndicator, coverage, onClose }: Distr
           <p className="muted">{pick(coverage.populationModel)}</p>
         </section>
       )}
-      {card.domains.map(({ domain, items }) => (
+      {[...card.domains]
+        // The domain of the mapped indicator first, so the figure on the map is the first one read.
+        .sort((a, b) => Number(b.items.some((i) => i.indicator.id === mappedIndicator)) - Number(a.items.some((i) => i.indicator.id === mappedIndicator)))
+        .map(({ domain, items }) => (
         <section key={domain.id} className="card-domain" aria-labelledby={`card-domain-${domain.id}`}>
           <h3 id={`card-domain-${domain.id}`}>{pick({ zh: domain.zh, en: domain.en })}</h3>
           {[...items]
