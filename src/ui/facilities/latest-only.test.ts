@@ -13,7 +13,8 @@ describe('latestOnly', () => {
   it('keeps one request in flight and runs only the latest of those that came meanwhile', async () => {
     const { calls, run } = controlledRun();
     const delivered: [string, number][] = [];
-    const scheduler = latestOnly(run, (res, req) => delivered.push([res, req]), () => {});
+    let idle = 0;
+    const scheduler = latestOnly(run, (res, req) => delivered.push([res, req]), () => {}, () => idle++);
     scheduler.request(100);
     for (const r of [150, 200, 250, 300]) scheduler.request(r);
     expect(calls.map((c) => c.req)).toEqual([100]);
@@ -21,6 +22,7 @@ describe('latestOnly', () => {
     calls[0]!.resolve('r100');
     await tick();
     expect(calls.map((c) => c.req)).toEqual([100, 300]);
+    expect(idle).toBe(0);
     calls[1]!.resolve('r300');
     await tick();
     expect(delivered).toEqual([
@@ -28,6 +30,7 @@ describe('latestOnly', () => {
       ['r300', 300],
     ]);
     expect(scheduler.busy).toBe(false);
+    expect(idle).toBe(1);
   });
 
   it('ignores the result in flight and drops the waiting request after cancel', async () => {

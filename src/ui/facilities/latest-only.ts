@@ -14,6 +14,8 @@ export function latestOnly<Req, Res>(
   run: (req: Req) => Promise<Res>,
   deliver: (res: Res, req: Req) => void,
   fail: (error: unknown, req: Req) => void,
+  /** Called when nothing is left to run (e.g. to clear a busy indicator). */
+  idle: () => void = () => {},
 ): LatestOnly<Req> {
   let waiting: { req: Req } | null = null;
   let busy = false;
@@ -33,6 +35,7 @@ export function latestOnly<Req, Res>(
       }
     }
     busy = false;
+    idle();
   }
 
   return {

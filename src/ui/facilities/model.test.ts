@@ -31,6 +31,8 @@ describe('facilities in play', () => {
   it('are none by default: no category is visible until one is chosen', () => {
     const v = view((s) => withImported(s, 'L1', true));
     expect(visibleCategories(v)).toEqual([]);
+    // The same array on every call, so memoised selections do not recompute on each render.
+    expect(visibleCategories(v)).toBe(visibleCategories(view()));
     expect(facilitiesInPlay(availableFacilities({ towns, layers: [layer], view: v }), visibleCategories(v))).toEqual([]);
   });
 

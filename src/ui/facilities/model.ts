@@ -15,9 +15,11 @@ import { TOWN_SEAT_CATEGORY, TOWN_SEAT_LABEL } from '../../domain/town-seats.ts'
 import type { Bilingual, Site, ViewState } from '../../domain/url-state.ts';
 import type { ImportedLayer } from '../../data/imported-layers.ts';
 
-/** Categories whose facilities count; none until the user (or a link) picks some. */
+const NONE: readonly string[] = Object.freeze([]);
+
+/** Categories whose facilities count; none until the user (or a link) picks some. Same array while unchanged. */
 export function visibleCategories(view: Pick<ViewState, 'cats'>): readonly string[] {
-  return view.cats ?? [];
+  return view.cats ?? NONE;
 }
 
 /** The ids in catalogue order (unknown ids dropped). */

@@ -1,0 +1,641 @@
+/**
+ * The facility state machine: which facilities are in play, the radius in force, coverage from the
+ * web worker, imports, proposed sites and site suggestions. The view state (and so the link) holds
+ * what a colleague must see; everything per browser or per session stays here.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createLayer, newLayerId, useImportedLayers, useRemoveLayer, useSaveLayer, type ImportedLayer } from '../../data/imported-layers.ts';
+import { useTownSeats } from '../../data/useTownSeats.ts';
+import type { CoverageResult, SuggestionResult } from '../../domain/coverage/index.ts';
+import { MAX_SERVICE_CIRCLES } from '../../domain/coverage/geometry.ts';
+import type { ComputeResponse, SessionFacility, SessionInfo } from '../../domain/coverage/session.ts';
+import type { CrsId } from '../../domain/crs.ts';
+import type { DistrictCollection } from '../../domain/districts.ts';
+import type { Facility } from '../../domain/facilities.ts';
+import { categoryById } from '../../domain/facility-categories.ts';
+import { checkImportSize, toGeoJson, type ImportIssue, type ImportStats } from '../../domain/import/index.ts';
+import { townSeatFacilities } from '../../domain/town-seats.ts';
+import {
+  MAX_SITES,
+  SiteSchema,
+  withCategoryVisible,
+  withImported,
+  withRadius,
+  withSiteAdded,
+  withSiteRemoved,
+  type Bilingual,
+  type Lang,
+  type Site,
+  type ViewState,
+} from '../../domain/url-state.ts';
+import { coverageOverlays, DEFAULT_FOOTPRINT_COLOUR } from '../../map/layers/coverage.ts';
+import { visibleLayers } from '../../map/layers/catalogue.ts';
+import { facilityOverlays, facilityPoints } from '../../map/layers/facilities.ts';
+import type { Overlay } from '../../map/overlay.ts';
+import { createCoverageWorker, type CoverageWorkerHandle } from '../../workers/coverage-client.ts';
+import { createImportWorker, type ImportWorkerHandle } from '../../workers/import-client.ts';
+import { latestOnly, type LatestOnly } from './latest-only.ts';
+import {
+  availableFacilities,
+  countByCategory,
+  coverageLabel as labelFor,
+  facilitiesInPlay,
+  radiusInForce as radiusFor,
+  standardInForce,
+  visibleCategories,
+  type StandardInForce,
+} from './model.ts';
+
+export interface FacilitiesArgs {
+  view: ViewState;
+  update: (change: (s: ViewState) => ViewState) => void;
+  districts: DistrictCollection | undefined;
+  censusPopulation: Readonly<Record<string, number>> | undefined;
+  lang: Lang;
+}
+
+export type ImportState =
+  | { status: 'idle' }
+  /** A file arrived before the coordinate system was chosen: it waits for the choice. */
+  | { status: 'waiting-crs'; fileName: string }
+  | { status: 'reading'; fileName: string }
+  | { status: 'done'; fileName: string; layerId: string; stats: ImportStats; warnings: ImportIssue[]; saveError: Bilingual | null }
+  | { status: 'failed'; fileName: string; errors: ImportIssue[] };
+
+export type PopulationState =
+  | { status: 'census' }
+  | { status: 'reading'; fileName: string }
+  | { status: 'imported'; fileName: string; info: SessionInfo; warnings: ImportIssue[]; stats: ImportStats }
+  | { status: 'failed'; fileName: string; errors: ImportIssue[] };
+
+export interface LayerEntry {
+  layer: ImportedLayer;
+  shown: boolean;
+  /** false: kept in memory only (the browser refused to store it). */
+  stored: boolean;
+  counts: Record<string, number>;
+}
+
+export type CandidateKind = 'towns' | 'grid';
+/** Candidate grid spacing when no points are given. */
+export const SUGGESTION_GRID_METRES = 2000;
+
+export interface SuggestionState {
+  category: string;
+  radius: number;
+  candidates: CandidateKind;
+  status: 'running' | 'done' | 'failed';
+  result: SuggestionResult | null;
+  error: Bilingual | null;
+  adopted: number[];
+  /** Facilities or radius changed since: the gains no longer hold. */
+  outdated: boolean;
+}
+
+export interface FacilitiesHandle {
+  overlays: Overlay[];
+  coverage: CoverageResult | null;
+  coverageLabel: Bilingual | null;
+  radiusInForce: number | null;
+  pick: ((p: { lon: number; lat: number }) => void) | null;
+  importedIds: readonly string[] | undefined;
+
+  lang: Lang;
+  visibleCategories: readonly string[];
+  setCategoryVisible: (id: string, visible: boolean) => void;
+  /** Facilities on the map per category, whatever its visibility (town seats, shown layers, sites). */
+  availableCounts: Record<string, number>;
+  facilitiesInPlay: number;
+  townSeats: { status: 'loading' | 'ready' | 'error'; error: string | null };
+
+  standard: StandardInForce | null;
+  /** While the slider moves: numbers only, the link is written when it settles. */
+  dragRadius: (radius: number) => void;
+  commitRadius: (radius: number) => void;
+  resetRadius: () => void;
+  /** The link sets a radius (even one equal to the default): resetting has something to do. */
+  radiusSet: boolean;
+  dragging: boolean;
+
+  /** The worker has the districts prepared. */
+  ready: boolean;
+  computing: boolean;
+  computeError: Bilingual | null;
+  timings: ComputeResponse['timings'] | null;
+  /** The drawn areas belong to another radius or facility set (numbers are current). */
+  geometryStale: boolean;
+  /** Areas drawn as the merged footprint because there are too many facilities for circles. */
+  footprintOnly: boolean;
+  censusAvailable: boolean;
+  districtNames: Record<string, Bilingual>;
+
+  importCrs: CrsId | null;
+  setImportCrs: (crs: CrsId) => void;
+  importDefaultCategory: string | null;
+  setImportDefaultCategory: (id: string | null) => void;
+  importFile: (file: File) => void;
+  importState: ImportState;
+  layers: LayerEntry[];
+  layersLoading: boolean;
+  droppedLayers: number;
+  storeError: string | null;
+  setLayerShown: (id: string, shown: boolean) => void;
+  exportLayer: (id: string) => void;
+  removeLayer: (id: string) => void;
+
+  population: PopulationState;
+  importPopulation: (file: File, crs: CrsId) => void;
+  resetPopulation: () => void;
+
+  sites: readonly Site[];
+  maxSites: number;
+  placing: string | null;
+  startPlacing: (category: string) => void;
+  stopPlacing: () => void;
+  removeSite: (index: number) => void;
+  pickError: Bilingual | null;
+
+  suggestion: SuggestionState | null;
+  suggest: (category: string, k: number, candidates: CandidateKind) => void;
+  adoptSuggestion: (index: number) => void;
+}
+
+/** Radius slider inputs this far apart in time count as one drag; then geometry is drawn. */
+export const SETTLE_MS = 350;
+
+interface ComputeRequest {
+  facilities: SessionFacility[];
+  source: readonly Facility[];
+  radius: number;
+  geometry: boolean;
+}
+
+interface DrawnGeometry {
+  response: ComputeResponse;
+  source: readonly Facility[];
+  radius: number;
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** What crosses to the worker: positions, plus names only when circles will be drawn. */
+function sessionPayload(facilities: readonly Facility[]): SessionFacility[] {
+  return facilities.length <= MAX_SERVICE_CIRCLES
+    ? facilities.map(({ id, name, category, lon, lat }) => ({ id, name, category, lon, lat }))
+    : facilities.map(({ lon, lat }) => ({ lon, lat }));
+}
+
+const categoriesOf = (facilities: readonly Facility[]) => [...new Set(facilities.map((f) => f.category))];
+
+export function useFacilities({ view, update, districts, censusPopulation, lang }: FacilitiesArgs): FacilitiesHandle {
+  const cats = visibleCategories(view);
+  const towns = useTownSeats();
+  const stored = useImportedLayers();
+  const saveLayer = useSaveLayer();
+  const removeStored = useRemoveLayer();
+  // Layers the browser refused to store (quota): usable until the page closes.
+  const [memoryLayers, setMemoryLayers] = useState<ImportedLayer[]>([]);
+
+  // --- facilities --------------------------------------------------------------------------------
+  const townFacilities = useMemo(() => (towns.data ? townSeatFacilities(towns.data) : undefined), [towns.data]);
+  const allLayers = useMemo(() => {
+    const saved = stored.data?.layers ?? [];
+    const ids = new Set(saved.map((l) => l.id));
+    return [...saved, ...memoryLayers.filter((l) => !ids.has(l.id))];
+  }, [stored.data, memoryLayers]);
+  const importedIds = useMemo(
+    () => (stored.isPending ? undefined : allLayers.map((l) => l.id)),
+    [stored.isPending, allLayers],
+  );
+  const available = useMemo(
+    () => availableFacilities({ towns: townFacilities, layers: allLayers, view: { imported: view.imported, sites: view.sites } }),
+    [townFacilities, allLayers, view.imported, view.sites],
+  );
+  const inPlay = useMemo(() => facilitiesInPlay(available, cats), [available, cats]);
+  const availableCounts = useMemo(() => countByCategory(available), [available]);
+
+  // --- radius ------------------------------------------------------------------------------------
+  const [draftRadius, setDraftRadius] = useState<number | null>(null);
+  const settleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const viewRadius = radiusFor(view);
+  const radius = cats.length === 0 ? null : (draftRadius ?? viewRadius);
+  const dragging = draftRadius !== null;
+  const commitRadius = useCallback(
+    (r: number) => {
+      if (settleTimer.current) clearTimeout(settleTimer.current);
+      settleTimer.current = null;
+      update((s) => withRadius(s, r));
+      setDraftRadius(null);
+    },
+    [update],
+  );
+  const dragRadius = useCallback(
+    (r: number) => {
+      setDraftRadius(r);
+      if (settleTimer.current) clearTimeout(settleTimer.current);
+      settleTimer.current = setTimeout(() => commitRadius(r), SETTLE_MS);
+    },
+    [commitRadius],
+  );
+  const resetRadius = useCallback(() => {
+    if (settleTimer.current) clearTimeout(settleTimer.current);
+    settleTimer.current = null;
+    setDraftRadius(null);
+    update((s) => withRadius(s, null));
+  }, [update]);
+  useEffect(() => () => void (settleTimer.current && clearTimeout(settleTimer.current)), []);
+
+  // --- coverage worker -----------------------------------------------------------------------------
+  const [worker, setWorker] = useState<CoverageWorkerHandle | null>(null);
+  useEffect(() => {
+    const handle = createCoverageWorker();
+    setWorker(handle);
+    return () => handle.terminate();
+  }, []);
+
+  const [sessionVersion, setSessionVersion] = useState(0);
+  const [computeError, setComputeError] = useState<Bilingual | null>(null);
+  const populationPoints = useRef<Parameters<CoverageWorkerHandle['api']['setPopulationPoints']>[0]>(null);
+  const [population, setPopulation] = useState<PopulationState>({ status: 'census' });
+
+  useEffect(() => {
+    if (!worker || !districts) return;
+    let live = true;
+    (async () => {
+      await worker.api.init(districts, censusPopulation);
+      // A new grid starts from the census; a population file the user gave still applies.
+      if (populationPoints.current) await worker.api.setPopulationPoints(populationPoints.current);
+      if (live) setSessionVersion((v) => v + 1);
+    })().catch((e: unknown) => {
+      if (live)
+        setComputeError({ zh: `覆盖计算无法启动：${errorText(e)}`, en: `Coverage could not start: ${errorText(e)}` });
+    });
+    return () => {
+      live = false;
+    };
+  }, [worker, districts, censusPopulation]);
+
+  const [latest, setLatest] = useState<{ response: ComputeResponse; source: readonly Facility[]; radius: number } | null>(null);
+  const [drawn, setDrawn] = useState<DrawnGeometry | null>(null);
+  const [computing, setComputing] = useState(false);
+  const scheduler = useRef<LatestOnly<ComputeRequest> | null>(null);
+  useEffect(() => {
+    if (!worker) return;
+    const s = latestOnly<ComputeRequest, ComputeResponse>(
+      (req) => worker.api.compute(req.facilities, req.radius, { geometry: req.geometry }),
+      (response, req) => {
+        setComputeError(null);
+        setLatest({ response, source: req.source, radius: req.radius });
+        if (response.geometry) setDrawn({ response, source: req.source, radius: req.radius });
+      },
+      (e) => setComputeError({ zh: `覆盖计算出错：${errorText(e)}`, en: `Coverage computation failed: ${errorText(e)}` }),
+      () => setComputing(false),
+    );
+    scheduler.current = s;
+    return () => s.cancel();
+  }, [worker]);
+
+  const payload = useMemo(() => sessionPayload(inPlay), [inPlay]);
+  const [populationVersion, setPopulationVersion] = useState(0);
+  useEffect(() => {
+    const s = scheduler.current;
+    if (!s || sessionVersion === 0) return;
+    if (radius === null || inPlay.length === 0) {
+      s.cancel();
+      setLatest(null);
+      setDrawn(null);
+      setComputing(false);
+      return;
+    }
+    setComputing(true);
+    s.request({ facilities: payload, source: inPlay, radius, geometry: !dragging });
+  }, [sessionVersion, populationVersion, payload, inPlay, radius, dragging]);
+
+  const current = latest && radius !== null && inPlay.length > 0 ? latest : null;
+  // A result for an older facility set can still be showing while the new one computes.
+  const coverage = current?.response.result ?? null;
+  const geometryStale = drawn !== null && (drawn.radius !== radius || drawn.source !== inPlay);
+
+  // --- overlays ------------------------------------------------------------------------------------
+  const layersOn = visibleLayers(view.layers);
+  const showFacilities = layersOn.has('facilities');
+  const showCoverage = layersOn.has('coverage');
+  const showGaps = layersOn.has('gaps');
+  const points = useMemo(() => facilityPoints(inPlay), [inPlay]);
+  const footprintColour = cats.length === 1 ? (categoryById(cats[0]!)?.color ?? DEFAULT_FOOTPRINT_COLOUR) : DEFAULT_FOOTPRINT_COLOUR;
+  const drawnGeometry = inPlay.length > 0 && radius !== null ? drawn : null;
+  const overlays = useMemo(
+    () => [
+      ...coverageOverlays({
+        circles: drawnGeometry?.response.circles ?? null,
+        footprint: drawnGeometry?.response.geometry?.footprint ?? null,
+        gaps: drawnGeometry?.response.geometry?.gaps ?? null,
+        showCoverage,
+        showGaps,
+        footprintColour,
+        stale: geometryStale,
+      }),
+      ...facilityOverlays({ points, visible: showFacilities }),
+    ],
+    [drawnGeometry, showCoverage, showGaps, footprintColour, geometryStale, points, showFacilities],
+  );
+
+  // --- categories ----------------------------------------------------------------------------------
+  const setCategoryVisible = useCallback((id: string, visible: boolean) => update((s) => withCategoryVisible(s, id, visible, [])), [update]);
+
+  // --- import --------------------------------------------------------------------------------------
+  const importWorker = useRef<ImportWorkerHandle | null>(null);
+  const parser = () => (importWorker.current ??= createImportWorker());
+  useEffect(() => () => importWorker.current?.terminate(), []);
+  const [importCrs, setImportCrsState] = useState<CrsId | null>(null);
+  const [importDefaultCategory, setImportDefaultCategory] = useState<string | null>(null);
+  const [importState, setImportState] = useState<ImportState>({ status: 'idle' });
+  const pendingFile = useRef<File | null>(null);
+
+  const runImport = useCallback(
+    async (file: File, crs: CrsId, defaultCategory: string | null) => {
+      const fileName = file.name;
+      const tooLarge = checkImportSize(file.size, fileName);
+      if (tooLarge) {
+        setImportState({ status: 'failed', fileName, errors: [tooLarge] });
+        return;
+      }
+      setImportState({ status: 'reading', fileName });
+      try {
+        const buffer = await file.arrayBuffer();
+        const id = newLayerId();
+        const result = await parser().parseFacilities(buffer, {
+          crs,
+          fileName,
+          idPrefix: id,
+          ...(defaultCategory !== null && { defaultCategory }),
+        });
+        if (!result.ok) {
+          setImportState({ status: 'failed', fileName, errors: result.errors });
+          return;
+        }
+        const layer = createLayer(id, fileName, crs, result.facilities);
+        const saved = await saveLayer.mutateAsync(layer);
+        if (!saved.ok) setMemoryLayers((m) => [...m, layer]);
+        update((s) => categoriesOf(layer.facilities).reduce((acc, c) => withCategoryVisible(acc, c, true, []), withImported(s, id, true)));
+        setImportState({ status: 'done', fileName, layerId: id, stats: result.stats, warnings: result.warnings, saveError: saved.ok ? null : saved.message });
+      } catch (e) {
+        setImportState({
+          status: 'failed',
+          fileName,
+          errors: [
+            {
+              code: 'encoding-unreadable',
+              message: { zh: `读取文件“${fileName}”时出错：${errorText(e)}`, en: `Could not read file "${fileName}": ${errorText(e)}` },
+            },
+          ],
+        });
+      }
+    },
+    // mutateAsync is stable across renders (TanStack Query); the mutation object is not.
+    [update, saveLayer.mutateAsync],
+  );
+
+  const importFile = useCallback(
+    (file: File) => {
+      if (importCrs === null) {
+        pendingFile.current = file;
+        setImportState({ status: 'waiting-crs', fileName: file.name });
+        return;
+      }
+      void runImport(file, importCrs, importDefaultCategory);
+    },
+    [importCrs, importDefaultCategory, runImport],
+  );
+  const setImportCrs = useCallback(
+    (crs: CrsId) => {
+      setImportCrsState(crs);
+      const file = pendingFile.current;
+      pendingFile.current = null;
+      if (file) void runImport(file, crs, importDefaultCategory);
+    },
+    [importDefaultCategory, runImport],
+  );
+
+  const layers = useMemo(() => {
+    const shown = new Set(view.imported);
+    const memory = new Set(memoryLayers.map((l) => l.id));
+    return allLayers.map((layer) => ({ layer, shown: shown.has(layer.id), stored: !memory.has(layer.id), counts: countByCategory(layer.facilities) }));
+  }, [allLayers, memoryLayers, view.imported]);
+
+  const setLayerShown = useCallback(
+    (id: string, shown: boolean) =>
+      update((s) => {
+        const next = withImported(s, id, shown);
+        const layer = allLayers.find((l) => l.id === id);
+        // Showing a layer whose categories are all hidden would show nothing: show them too.
+        return shown && layer ? categoriesOf(layer.facilities).reduce((acc, c) => withCategoryVisible(acc, c, true, []), next) : next;
+      }),
+    [update, allLayers],
+  );
+  const exportLayer = useCallback(
+    (id: string) => {
+      const layer = allLayers.find((l) => l.id === id);
+      if (!layer) return;
+      const blob = new Blob([JSON.stringify(toGeoJson(layer.facilities))], { type: 'application/geo+json' });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${layer.fileName.replace(/\.[^.]*$/, '')}-wgs84.geojson`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
+    [allLayers],
+  );
+  const removeLayer = useCallback(
+    (id: string) => {
+      update((s) => withImported(s, id, false));
+      setMemoryLayers((m) => m.filter((l) => l.id !== id));
+      removeStored.mutate(id);
+    },
+    [update, removeStored.mutate],
+  );
+
+  // --- population ------------------------------------------------------------------------------------
+  const importPopulation = useCallback(
+    (file: File, crs: CrsId) => {
+      const fileName = file.name;
+      const tooLarge = checkImportSize(file.size, fileName);
+      if (tooLarge) {
+        setPopulation({ status: 'failed', fileName, errors: [tooLarge] });
+        return;
+      }
+      if (!worker) return;
+      setPopulation({ status: 'reading', fileName });
+      (async () => {
+        const result = await parser().parsePopulation(await file.arrayBuffer(), { crs, fileName });
+        if (!result.ok) {
+          setPopulation({ status: 'failed', fileName, errors: result.errors });
+          return;
+        }
+        const points = result.points.map(({ lon, lat, population: p }) => ({ lon, lat, population: p }));
+        const info = await worker.api.setPopulationPoints(points);
+        populationPoints.current = points;
+        setPopulation({ status: 'imported', fileName, info, warnings: result.warnings, stats: result.stats });
+        setPopulationVersion((v) => v + 1);
+      })().catch((e: unknown) =>
+        setPopulation({
+          status: 'failed',
+          fileName,
+          errors: [{ code: 'encoding-unreadable', message: { zh: `读取文件“${fileName}”时出错：${errorText(e)}`, en: `Could not read file "${fileName}": ${errorText(e)}` } }],
+        }),
+      );
+    },
+    [worker],
+  );
+  const resetPopulation = useCallback(() => {
+    if (!worker) return;
+    populationPoints.current = null;
+    void worker.api.setPopulationPoints(null).then(() => {
+      setPopulation({ status: 'census' });
+      setPopulationVersion((v) => v + 1);
+    });
+  }, [worker]);
+
+  // --- proposed sites ----------------------------------------------------------------------------------
+  const [placing, setPlacing] = useState<string | null>(null);
+  const [pickError, setPickError] = useState<Bilingual | null>(null);
+  const startPlacing = useCallback((category: string) => {
+    setPickError(null);
+    setPlacing(category);
+  }, []);
+  const stopPlacing = useCallback(() => setPlacing(null), []);
+  const addSite = useCallback(
+    (site: Site) => {
+      const parsed = SiteSchema.safeParse(site);
+      if (!parsed.success) {
+        setPickError({ zh: '该位置超出江门及周边范围，不能作为拟建设施点。', en: 'That position is outside the Jiangmen region and cannot be a proposed site.' });
+        return false;
+      }
+      setPickError(null);
+      update((s) =>
+        s.sites.length >= MAX_SITES ? s : withCategoryVisible(withSiteAdded(s, parsed.data), parsed.data.category, true, []),
+      );
+      return true;
+    },
+    [update],
+  );
+  const sitesFull = view.sites.length >= MAX_SITES;
+  useEffect(() => {
+    if (sitesFull) setPlacing(null);
+  }, [sitesFull]);
+  const pick = useMemo(
+    () => (placing === null ? null : (p: { lon: number; lat: number }) => void addSite({ category: placing, lng: p.lon, lat: p.lat, name: null })),
+    [placing, addSite],
+  );
+  const removeSite = useCallback((index: number) => update((s) => withSiteRemoved(s, index)), [update]);
+
+  // --- suggestions ---------------------------------------------------------------------------------------
+  const [suggestion, setSuggestion] = useState<SuggestionState | null>(null);
+  const suggestKey = useRef<{ available: readonly Facility[]; radius: number | null; populationVersion: number } | null>(null);
+  const suggest = useCallback(
+    (category: string, k: number, candidates: CandidateKind) => {
+      if (!worker || radius === null) return;
+      const existing = available.filter((f) => f.category === category).map(({ lon, lat }) => ({ lon, lat }));
+      const spec =
+        candidates === 'towns' && townFacilities
+          ? { points: townFacilities.map(({ id, name, lon, lat }) => ({ id, name, lon, lat })) }
+          : { spacingMetres: SUGGESTION_GRID_METRES };
+      suggestKey.current = { available, radius, populationVersion };
+      const base = { category, radius, candidates, adopted: [], outdated: false };
+      setSuggestion({ ...base, status: 'running', result: null, error: null });
+      worker.api.suggest(existing, radius, k, spec).then(
+        (result) => setSuggestion((s) => (s && s.category === category && s.radius === radius ? { ...s, status: 'done', result } : s)),
+        (e: unknown) =>
+          setSuggestion({ ...base, status: 'failed', result: null, error: { zh: `选址计算出错：${errorText(e)}`, en: `Site suggestion failed: ${errorText(e)}` } }),
+      );
+    },
+    [worker, radius, available, townFacilities, populationVersion],
+  );
+  const adoptSuggestion = useCallback(
+    (index: number) => {
+      const site = suggestion?.result?.sites[index];
+      if (!suggestion || !site) return;
+      if (addSite({ category: suggestion.category, lng: site.lon, lat: site.lat, name: null })) {
+        setSuggestion((s) => (s ? { ...s, adopted: [...s.adopted, index] } : s));
+      }
+    },
+    [suggestion, addSite],
+  );
+  // Gains hold for the facilities, radius and population they were computed with; adopting a
+  // suggestion in order keeps them valid, anything else outdates them.
+  useEffect(() => {
+    const key = suggestKey.current;
+    if (!key) return;
+    const adoptedOnly =
+      suggestion !== null &&
+      available.length === key.available.length + suggestion.adopted.length &&
+      available.slice(0, key.available.length).every((f, i) => f.id === key.available[i]!.id);
+    const outdated = key.radius !== radius || key.populationVersion !== populationVersion || (available !== key.available && !adoptedOnly);
+    setSuggestion((s) => (s && s.outdated !== outdated ? { ...s, outdated } : s));
+    // `suggestion` is read as of this render on purpose: adopting changes it and the sites together.
+  }, [available, radius, populationVersion]);
+
+  // --- labels ----------------------------------------------------------------------------------------------
+  const districtNames = useMemo(
+    () => Object.fromEntries((districts?.features ?? []).map((f) => [f.properties.adcode, { zh: f.properties.name, en: f.properties.nameEn }])),
+    [districts],
+  );
+
+  return {
+    overlays,
+    coverage,
+    coverageLabel: labelFor(cats, radius),
+    radiusInForce: radius,
+    pick,
+    importedIds,
+    lang,
+    visibleCategories: cats,
+    setCategoryVisible,
+    availableCounts,
+    facilitiesInPlay: inPlay.length,
+    townSeats: { status: towns.isPending ? 'loading' : towns.error ? 'error' : 'ready', error: towns.error?.message ?? null },
+    standard: standardInForce(cats, radius),
+    dragRadius,
+    commitRadius,
+    resetRadius,
+    radiusSet: view.radius !== null,
+    dragging,
+    ready: sessionVersion > 0,
+    computing,
+    computeError,
+    timings: current?.response.timings ?? null,
+    geometryStale,
+    footprintOnly: drawnGeometry !== null && drawnGeometry.response.circles === null,
+    censusAvailable: censusPopulation !== undefined,
+    districtNames,
+    importCrs,
+    setImportCrs,
+    importDefaultCategory,
+    setImportDefaultCategory,
+    importFile,
+    importState,
+    layers,
+    layersLoading: stored.isPending,
+    droppedLayers: stored.data?.dropped ?? 0,
+    storeError: stored.error?.message ?? null,
+    setLayerShown,
+    exportLayer,
+    removeLayer,
+    population,
+    importPopulation,
+    resetPopulation,
+    sites: view.sites,
+    maxSites: MAX_SITES,
+    placing,
+    startPlacing,
+    stopPlacing,
+    removeSite,
+    pickError,
+    suggestion,
+    suggest,
+    adoptSuggestion,
+  };
+}
