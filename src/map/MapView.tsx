@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, type LngLatBoundsLike } from 'maplibre-gl';
+import { decodeView } from '../domain/url-state.ts';
 import { baseStyle } from './base-style.ts';
 import type { Overlay } from './overlay.ts';
 import { reconcileOverlays } from './reconcile.ts';
@@ -45,7 +46,11 @@ export function MapView({ landUrl, overlays, contentReady = true, ariaLabel, onH
   handlers.current = { onHover, onDistrictClick, onPick };
 
   useEffect(() => {
-    const hasCamera = /^#[\d.]+\/-?[\d.]+\/-?[\d.]+/.test(window.location.hash);
+    // A camera the link scheme rejects (zoom 40, latitude 91…) is dropped before MapLibre reads and
+    // clamps it: the map then fits the city, and the link decoder reports what was wrong.
+    const hasCamera = decodeView('', window.location.hash).state.camera !== null;
+    if (!hasCamera && window.location.hash !== '')
+      window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
     const instance = new MapLibreMap({
       container: container.current!,
       style: baseStyle(landUrl ? new URL(landUrl, document.baseURI).href : null),

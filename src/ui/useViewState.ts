@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { decodeView, encodeView, type DecodeContext, type Notice, type ViewState } from '../domain/url-state.ts';
 
-const CAMERA_PARAMS = new Set(['camera', 'zoom', 'lat', 'lng', 'bearing', 'pitch']);
+/**
+ * The link as the page was opened, read before anything renders: the map rewrites the hash as
+ * soon as it starts, and the view is decoded only once the data it names has loaded.
+ */
+const OPENED_WITH = { search: window.location.search, hash: window.location.hash };
 
 export interface ViewStateHandle {
   state: ViewState;
@@ -13,8 +17,8 @@ export interface ViewStateHandle {
 /**
  * The view state, read once from the link the page was opened with (after the data it refers to
  * has loaded, so unknown ids can be reported) and written back to the query string on every
- * change. The camera hash belongs to MapLibre (`hash: true`), which keeps it current; an invalid
- * camera hash is removed before the map reads it, so the map opens on the whole city instead.
+ * change. The camera hash belongs to MapLibre (`hash: true`), which keeps it current; MapView
+ * removes an invalid camera hash before the map reads it, so the map opens on the whole city.
  */
 export function useViewState(context: DecodeContext | null): ViewStateHandle | null {
   const [state, setState] = useState<ViewState | null>(null);
@@ -24,10 +28,7 @@ export function useViewState(context: DecodeContext | null): ViewStateHandle | n
   useEffect(() => {
     if (!context || decoded.current) return;
     decoded.current = true;
-    const result = decodeView(window.location.search, window.location.hash, context);
-    if (result.notices.some((n) => CAMERA_PARAMS.has(n.param))) {
-      window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
-    }
+    const result = decodeView(OPENED_WITH.search, OPENED_WITH.hash, context);
     setNotices(result.notices);
     setState(result.state);
   }, [context]);
