@@ -25,6 +25,9 @@ import { districtOverlays, DEFAULT_DISTRICT_FILL } from '../map/layers/districts
 import { districtLabelPoints } from '../map/layers/district-labels.ts';
 import { DistrictCard } from './DistrictCard.tsx';
 import { DistrictList } from './DistrictList.tsx';
+import { censusPopulationFromDb } from './facilities/census.ts';
+import { FacilityPanel } from './facilities/FacilityPanel.tsx';
+import { useFacilities } from './facilities/useFacilities.ts';
 import { Header } from './Header.tsx';
 import { HoverInfo } from './HoverInfo.tsx';
 import { LangContext, type Lang } from './i18n.ts';
@@ -103,6 +106,8 @@ export function App() {
   const planTarget = db && indicatorId && year !== null && targetMode ? (valueFor(db, indicatorId, CITY_SCOPE, year, 'target')?.primary.display ?? null) : null;
 
   // FACILITIES-HOOK (facility layers and coverage plug in here)
+  const censusPopulation = useMemo(() => censusPopulationFromDb(db), [db]);
+  const facilities = useFacilities({ view, update, districts: districts.data, censusPopulation, lang });
 
   // --- map -------------------------------------------------------------------------------------
   const layers = visibleLayers(view.layers);
@@ -119,8 +124,8 @@ export function App() {
       lang,
       showLabels: layers.has('labels'),
     });
-    return [districtFill!, labels!];
-  }, [districts.data, labelPoints, fills, view.district, lang, layers.has('labels')]); // eslint-disable-line react-hooks/exhaustive-deps
+    return [districtFill!, ...facilities.overlays, labels!];
+  }, [districts.data, labelPoints, fills, view.district, lang, layers.has('labels'), facilities.overlays]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const mapRef = useRef<MapLibreMap | null>(null);
   const [pointer, setPointer] = useState<MapPointer | null>(null);
@@ -176,6 +181,7 @@ export function App() {
             />
           )}
           {/* FACILITIES-PANEL */}
+          <FacilityPanel facilities={facilities} />
         </aside>
         <main className="map-area">
           <MapView
@@ -185,12 +191,13 @@ export function App() {
             ariaLabel={lang === 'zh' ? '江门市行政区地图' : 'Map of Jiangmen districts'}
             onHover={setPointer}
             onDistrictClick={(adcode) => update((s) => withDistrict(s, adcode))}
+            onPick={facilities.pick}
             onMapReady={(map) => (mapRef.current = map)}
           />
           {viewHandle && <LinkNotices notices={viewHandle.notices} onDismiss={viewHandle.dismissNotices} />}
           {model && layers.has('districts') && <Legend model={model} />}
           {hovered && pointer && <HoverInfo row={hovered} x={pointer.x} y={pointer.y} />}
-          {card && <DistrictCard card={card} mappedIndicator={indicatorId} coverage={null} onClose={closeCard} />}
+          {card && <DistrictCard card={card} mappedIndicator={indicatorId} coverage={view.district ? facilities.districtCoverage(view.district) : null} onClose={closeCard} />}
         </main>
       </div>
     </LangContext.Provider>

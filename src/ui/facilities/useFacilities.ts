@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createLayer, newLayerId, useImportedLayers, useRemoveLayer, useSaveLayer, type ImportedLayer } from '../../data/imported-layers.ts';
 import { useTownSeats } from '../../data/useTownSeats.ts';
-import type { CoverageResult, SuggestionResult } from '../../domain/coverage/index.ts';
+import type { CoverageFigures, CoverageResult, SuggestionResult } from '../../domain/coverage/index.ts';
 import { MAX_SERVICE_CIRCLES } from '../../domain/coverage/geometry.ts';
 import type { ComputeResponse, SessionFacility, SessionInfo } from '../../domain/coverage/session.ts';
 import type { CrsId } from '../../domain/crs.ts';
@@ -128,6 +128,10 @@ export interface FacilitiesHandle {
   footprintOnly: boolean;
   censusAvailable: boolean;
   districtNames: Record<string, Bilingual>;
+  /** How residents are placed, in one line (the summary gives the details). */
+  populationModelText: Bilingual;
+  /** One district's figures with their label and population model, for the district card. */
+  districtCoverage: (adcode: string) => { label: Bilingual; figures: CoverageFigures; populationModel: Bilingual } | null;
 
   importCrs: CrsId | null;
   setImportCrs: (crs: CrsId) => void;
@@ -584,10 +588,26 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
     [districts],
   );
 
+  const label = labelFor(cats, radius);
+  const populationModelText: Bilingual =
+    population.status === 'imported'
+      ? { zh: `人口按导入文件“${population.fileName}”的点计（未保存）`, en: `Population: the points of the imported file "${population.fileName}" (not stored)` }
+      : censusPopulation
+        ? { zh: '人口按各区2020年普查常住人口在区内均匀分布（近似）', en: "Population: each district's 2020 census residents spread evenly over its area (an approximation)" }
+        : { zh: '普查人口未加载，只计算面积覆盖率', en: 'Census population not loaded: area shares only' };
+  const districtCoverage = useCallback(
+    (adcode: string) => {
+      const figures = coverage?.districts.find((d) => d.adcode === adcode);
+      return figures && label ? { label, figures, populationModel: populationModelText } : null;
+    },
+    // label and populationModelText are rebuilt each render; their content follows these inputs.
+    [coverage, cats, radius, population, censusPopulation], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+
   return {
     overlays,
     coverage,
-    coverageLabel: labelFor(cats, radius),
+    coverageLabel: label,
     radiusInForce: radius,
     pick,
     importedIds,
@@ -611,6 +631,8 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
     footprintOnly: drawnGeometry !== null && drawnGeometry.response.circles === null,
     censusAvailable: censusPopulation !== undefined,
     districtNames,
+    populationModelText,
+    districtCoverage,
     importCrs,
     setImportCrs,
     importDefaultCategory,
