@@ -8,7 +8,7 @@ import populationUrl from '../../data/indicators/values-population-plan.json?url
 import publicServicesUrl from '../../data/indicators/values-public-services-plan.json?url';
 import urbanisationUrl from '../../data/indicators/values-urbanisation-plan.json?url';
 import type { DistrictCollection } from '../domain/districts.ts';
-import { buildIndicatorDb, type IndicatorDb } from '../domain/indicators/db.ts';
+import { buildIndicatorDb, type ExternalValues, type IndicatorDb } from '../domain/indicators/db.ts';
 import { validateIndicatorFiles, type IndicatorData, type IndicatorFile } from '../domain/indicators/validate.ts';
 import { useDistricts } from './useDistricts.ts';
 
@@ -56,9 +56,10 @@ function areasOf(districts: DistrictCollection | undefined) {
 /**
  * The indicator database for the UI. Validation errors surface as `error` (message names file and entry).
  * Once the district boundaries load, densities are computed from their polygon areas; if the boundaries
- * fail, everything else still works.
+ * fail, everything else still works. `external` adds values computed in the app (the coverage of the
+ * current scenario); pass a memoised object, as the database is rebuilt when it changes.
  */
-export function useIndicators(): { data: IndicatorDb | undefined; isLoading: boolean; error: Error | null } {
+export function useIndicators(external?: ExternalValues): { data: IndicatorDb | undefined; isLoading: boolean; error: Error | null } {
   const query = useQuery({ queryKey: ['static', 'indicators'], queryFn: loadIndicatorData });
   const districts = useDistricts();
   const areas = useMemo(() => areasOf(districts.data), [districts.data]);
@@ -71,9 +72,10 @@ export function useIndicators(): { data: IndicatorDb | undefined; isLoading: boo
             areaOrigin: source
               ? { zh: `区界多边形的测地面积（${source}）`, en: `geodesic area of the boundary polygon (${source})` }
               : undefined,
+            external,
           })
         : undefined,
-    [query.data, areas, source],
+    [query.data, areas, source, external],
   );
   return { data, isLoading: query.isLoading, error: query.error };
 }
