@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useDistricts, LAND_FILE } from '../data/useDistricts.ts';
 import { useIndicators } from '../data/useIndicators.ts';
@@ -14,15 +14,17 @@ import {
   yearOptions,
   type YearOption,
 } from '../domain/choropleth.ts';
+import { COVERAGE_AREA_INDICATOR, COVERAGE_POPULATION_INDICATOR, coverageExternalValues } from '../domain/coverage/as-indicators.ts';
 import { DISTRICTS } from '../domain/districts.ts';
 import { CATEGORY_CATALOGUE } from '../domain/facility-categories.ts';
-import { availableYears, cardFor, valueFor, CITY_SCOPE } from '../domain/indicators/index.ts';
+import { availableYears, cardFor, valueFor, CITY_SCOPE, type ExternalValues } from '../domain/indicators/index.ts';
 import { DEFAULT_TARGET_YEAR } from '../domain/indicators/select.ts';
 import { DEFAULT_VIEW, shareUrl, withDistrict, withLang, type DecodeContext, type ViewState } from '../domain/url-state.ts';
 import { MapView, type MapPointer } from '../map/MapView.tsx';
 import { MAP_LAYER_IDS, visibleLayers } from '../map/layers/catalogue.ts';
 import { districtOverlays, DEFAULT_DISTRICT_FILL } from '../map/layers/districts.ts';
 import { districtLabelPoints } from '../map/layers/district-labels.ts';
+import { onlineBasemapOverlay, tiandituKey } from '../map/layers/online-basemaps.ts';
 import { DistrictCard } from './DistrictCard.tsx';
 import { DistrictList } from './DistrictList.tsx';
 import { censusPopulationFromDb } from './facilities/census.ts';
@@ -46,9 +48,13 @@ function linkLang(): Lang {
   return new URLSearchParams(window.location.search).get('lang') === 'en' ? 'en' : 'zh';
 }
 
+/** Coverage joins the indicators only once the radius stops moving: rebuilding them takes ~25 ms. */
+const COVERAGE_SETTLE_MS = 400;
+
 export function App() {
   const districts = useDistricts();
-  const indicators = useIndicators();
+  const [coverageValues, setCoverageValues] = useState<ExternalValues | undefined>(undefined);
+  const indicators = useIndicators(coverageValues);
   const imported = useImportedLayers();
   const db = indicators.data;
   const items = useMemo(() => (db ? mappableIndicators(db) : []), [db]);
@@ -58,7 +64,8 @@ export function App() {
   const context = useMemo<DecodeContext | null>(() => {
     if (!settled(districts) || !settled(indicators) || !settled(imported)) return null;
     return {
-      indicatorIds: items.map((i) => i.indicator.id),
+      // The scenario's coverage indicators exist once coverage is computed, after the link is read.
+      indicatorIds: [...items.map((i) => i.indicator.id), COVERAGE_POPULATION_INDICATOR, COVERAGE_AREA_INDICATOR],
       adcodes: DISTRICTS.map((d) => d.adcode),
       layerIds: MAP_LAYER_IDS,
       categoryIds: CATEGORY_CATALOGUE.categories.map((c) => c.id),
@@ -106,8 +113,24 @@ export function App() {
   const planTarget = db && indicatorId && year !== null && targetMode ? (valueFor(db, indicatorId, CITY_SCOPE, year, 'target')?.primary.display ?? null) : null;
 
   // FACILITIES-HOOK (facility layers and coverage plug in here)
-  const censusPopulation = useMemo(() => censusPopulationFromDb(db), [db]);
+  // The database is rebuilt when the scenario's coverage joins it; the census figures stay the same
+  // object so that the coverage worker is not re-initialised by its own result.
+  const censusFromDb = censusPopulationFromDb(db);
+  const censusKey = JSON.stringify(censusFromDb ?? null);
+  const censusPopulation = useMemo(() => censusFromDb, [censusKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const facilities = useFacilities({ view, update, districts: districts.data, censusPopulation, lang });
+
+  // The coverage of the scenario as indicators (choropleth, card), once the numbers settle.
+  useEffect(() => {
+    const { coverage, coverageLabel, populationModelText } = facilities;
+    const timer = setTimeout(
+      () => setCoverageValues(coverage && coverageLabel ? coverageExternalValues(coverage, coverageLabel, populationModelText) : undefined),
+      COVERAGE_SETTLE_MS,
+    );
+    return () => clearTimeout(timer);
+    // The label texts follow the result; the result is what changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [facilities.coverage]);
 
   // --- map -------------------------------------------------------------------------------------
   const layers = visibleLayers(view.layers);
@@ -124,8 +147,12 @@ export function App() {
       lang,
       showLabels: layers.has('labels'),
     });
-    return [districtFill!, ...facilities.overlays, labels!];
-  }, [districts.data, labelPoints, fills, view.district, lang, layers.has('labels'), facilities.overlays]); // eslint-disable-line react-hooks/exhaustive-deps
+    // Online basemaps (off by default) under everything the app draws.
+    const basemaps = (['osm', 'tianditu'] as const).flatMap((id) =>
+      layers.has(id) ? (onlineBasemapOverlay(id, tiandituKey()) ?? []) : [],
+    );
+    return [...basemaps, districtFill!, ...facilities.overlays, labels!];
+  }, [districts.data, labelPoints, fills, view.district, lang, layers.has('labels'), layers.has('osm'), layers.has('tianditu'), facilities.overlays]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const mapRef = useRef<MapLibreMap | null>(null);
   const [pointer, setPointer] = useState<MapPointer | null>(null);

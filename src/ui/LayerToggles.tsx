@@ -1,5 +1,6 @@
 import { DEFAULT_VISIBLE_LAYERS, MAP_LAYERS } from '../map/layers/catalogue.ts';
 import { withLayerVisible, type ViewState } from '../domain/url-state.ts';
+import { tiandituKey } from '../map/layers/online-basemaps.ts';
 import { usePick } from './i18n.ts';
 
 /** Which map layers are drawn; the choice travels in the link's `layers` parameter. */
@@ -14,6 +15,7 @@ export function LayerToggles({ view, update }: { view: ViewState; update: (chang
           <input
             type="checkbox"
             checked={visible.has(layer.id)}
+            disabled={layer.id === 'tianditu' && tiandituKey() === null}
             onChange={(e) => update((s) => withLayerVisible(s, layer.id, e.target.checked, DEFAULT_VISIBLE_LAYERS))}
           />
           {pick(layer.name)}

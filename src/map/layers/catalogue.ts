@@ -10,6 +10,8 @@ export const MAP_LAYERS = [
   { id: 'facilities', name: { zh: '设施点', en: 'Facility points' } },
   { id: 'coverage', name: { zh: '服务范围（圆或合并覆盖区）', en: 'Service areas (circles or merged footprint)' } },
   { id: 'gaps', name: { zh: '未覆盖区域', en: 'Uncovered areas' } },
+  { id: 'osm', name: { zh: '在线底图：OpenStreetMap（需联网）', en: 'Online basemap: OpenStreetMap (needs internet)' } },
+  { id: 'tianditu', name: { zh: '在线底图：天地图（需联网和密钥）', en: 'Online basemap: Tianditu (needs internet and a key)' } },
 ] as const satisfies readonly { id: string; name: Bilingual }[];
 
 export type MapLayerId = (typeof MAP_LAYERS)[number]['id'];
