@@ -77,7 +77,7 @@ export function ImportSection({ f }: { f: FacilitiesHandle }) {
   const s = f.importState;
   return (
     <div className={`fac-import${dragOver ? ' fac-drop-active' : ''}`} data-testid="facility-drop-zone">
-      <CrsSelect id="fac-import-crs" label={zh ? '文件坐标系' : 'Coordinate system of the file'} value={f.importCrs} onChange={f.setImportCrs} lang={f.lang} />
+      <CrsSelect id="fac-import-crs" label={zh ? '设施文件坐标系' : 'Coordinate system of the facility file'} value={f.importCrs} onChange={f.setImportCrs} lang={f.lang} />
       {f.importCrs === null && (
         <p className="muted fac-note">
           {zh

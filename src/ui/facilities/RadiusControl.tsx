@@ -39,7 +39,7 @@ export function RadiusControl({ f }: { f: FacilitiesHandle }) {
           max={50_000}
           step={SLIDER_STEP_M}
           value={typed}
-          aria-label={f.lang === 'zh' ? '服务半径（米）' : 'Service radius (m)'}
+          aria-label={f.lang === 'zh' ? '半径数值（米）' : 'Radius in metres'}
           onChange={(e) => {
             setTyped(e.target.value);
             const r = parseRadiusInput(e.target.value);
