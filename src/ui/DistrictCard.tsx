@@ -106,7 +106,6 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 
 function Alternatives({ value, unit }: { value: ResolvedValue; unit: Bilingual }) {
   const pick = usePick();
-  const lang = useLang();
   const others = value.alternatives.filter((a) => a.kind !== 'derived' || value.discrepancy);
   if (others.length === 0) return null;
   return (
@@ -115,7 +114,8 @@ function Alternatives({ value, unit }: { value: ResolvedValue; unit: Bilingual }
         <li key={a.id}>
           {pick({ zh: '另见：', en: 'Also: ' })}
           {valueText(a, unit, pick)}
-          {a.source ? ` — ${citeIndicatorSource(a.source, lang)}` : a.formula ? ` — ${pick(a.formula)}` : ''}
+          {/* Short here; the full citation with seed file and line is under 来源. */}
+          {a.source ? ` — ${pick(a.source.documentTitle)} ${a.source.table.split(/\s/)[0]}` : a.formula ? ` — ${pick(a.formula)}` : ''}
         </li>
       ))}
       {value.conflict && (
