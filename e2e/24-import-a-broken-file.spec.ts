@@ -52,7 +52,7 @@ test('a broken file is refused with a message naming its row, and nothing alread
   await expect(page.getByRole('list', { name: '已导入图层' }).getByRole('listitem')).toHaveCount(2);
   // The row named <script>alert("荷塘镇")</script> is a point with that text as data, never markup.
   const names = await page.evaluate(() => {
-    const source = window.__atlas!.map.getStyle().sources['facility-points'] as { data: { features: { properties: { name: string } }[] } };
+    const source = window.__atlas!.map.getStyle().sources['facility-points'] as unknown as { data: { features: { properties: { name: string } }[] } };
     return source.data.features.map((f) => f.properties.name);
   });
   expect(names).toContain('<script>alert("荷塘镇")</script>');
