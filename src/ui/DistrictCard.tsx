@@ -3,6 +3,7 @@ import type { CoverageFigures } from '../domain/coverage/types.ts';
 import type { CardItem, DistrictCard as Card, GapValue, IndicatorPoint, ResolvedValue } from '../domain/indicators/index.ts';
 import { citeIndicatorSource, KIND_LABELS, percent } from './format.ts';
 import { useLang, usePick, type Bilingual } from './i18n.ts';
+import { NotesAndCaveats } from './NotesAndCaveats.tsx';
 import { Sparkline } from './Sparkline.tsx';
 
 export interface CardCoverage {
@@ -198,16 +199,7 @@ function CardEntry({ item, mapped }: { item: CardItem; mapped: boolean }) {
           {pick(formula)} <code>{formula.expression}</code>
         </p>
       )}
-      {notes.map((n, i) => (
-        <p key={i} className="note">
-          {pick(n)}
-        </p>
-      ))}
-      {item.caveats.map((c) => (
-        <p key={c.id} className="caveat">
-          ⚠ {pick(c.text)}
-        </p>
-      ))}
+      <NotesAndCaveats notes={notes} caveats={item.caveats} />
       <details className="sources">
         <summary>{pick({ zh: '来源', en: 'Sources' })}</summary>
         <ul>

@@ -1,6 +1,7 @@
 import type { ChoroplethModel } from '../domain/choropleth.ts';
 import { citeIndicatorSource } from './format.ts';
 import { useLang, usePick } from './i18n.ts';
+import { NotesAndCaveats } from './NotesAndCaveats.tsx';
 
 /** Legend of the choropleth: title, class bounds with units, no-data swatch, source and caveats. */
 export function Legend({ model }: { model: ChoroplethModel }) {
@@ -49,16 +50,7 @@ export function Legend({ model }: { model: ChoroplethModel }) {
           <span className="muted legend-count">{pick({ zh: `${model.noData.count} 个区`, en: `${model.noData.count} district${model.noData.count === 1 ? '' : 's'}` })}</span>
         </li>
       </ul>
-      {model.notes.map((n, i) => (
-        <p key={i} className="legend-note">
-          {pick(n)}
-        </p>
-      ))}
-      {model.caveats.map((c) => (
-        <p key={c.id} className="legend-caveat">
-          ⚠ {pick(c.text)}
-        </p>
-      ))}
+      <NotesAndCaveats notes={model.notes} caveats={model.caveats} noteClass="legend-note" caveatClass="legend-caveat" />
       <details className="legend-sources">
         <summary>{pick({ zh: `来源（${model.sources.length}）`, en: `Sources (${model.sources.length})` })}</summary>
         <ul>

@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test';
+import { districtFills, openApp, waitForMapIdle, watchConsole } from './support/app.ts';
+import { cityCoverage } from './support/facilities.ts';
+
+test('the coverage of the scenario becomes an indicator: a choropleth and a figure on the card with its formula', async ({ page }, testInfo) => {
+  const errors = watchConsole(page);
+  // The 70 town seats with a 2 km radius (stand-ins for town-level services, not surveyed facilities).
+  await openApp(page, './?v=1&cats=town-seat&radius=2000&district=440704');
+  await cityCoverage(page);
+
+  const picker = page.getByLabel('选择指标');
+  await expect(picker.locator('option[value="scenario_coverage_population_share"]')).toHaveCount(1);
+  await picker.selectOption('scenario_coverage_population_share');
+  await waitForMapIdle(page);
+
+  const legend = page.getByTestId('legend');
+  await expect(legend.getByRole('heading')).toContainText('服务半径覆盖人口比例');
+  await expect(legend.getByRole('heading')).toContainText('半径 2,000 米');
+  await expect(legend).toContainText('%');
+  const fills = await districtFills(page);
+  expect(new Set(Object.values(fills)).size).toBeGreaterThanOrEqual(2);
+
+  // The card of 江海区 shows the same share as the panel's table, with its arithmetic.
+  const panelShare = (await page.getByRole('table', { name: '各区服务覆盖率' }).locator('tr[data-adcode="440704"] td').nth(1).innerText()).trim();
+  const item = page.getByTestId('district-card').locator('[data-indicator="scenario_coverage_population_share"]');
+  await expect(item.getByTestId('value-scenario_coverage_population_share')).toContainText(panelShare.replace('%', ''));
+  await expect(item.locator('.formula')).toContainText('半径内常住人口 ÷ 常住人口 × 100');
+  await expect(item).toContainText('均匀分布');
+  await page.screenshot({ path: testInfo.outputPath('25-coverage-choropleth.png') });
+  expect(errors).toEqual([]);
+});
