@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openApp, watchConsole } from './support/app.ts';
+import { openApp, waitForMapIdle, watchConsole } from './support/app.ts';
 import { cityCoverage, districtCoverage, importFacilities, renderedCircles, renderedFacilities } from './support/facilities.ts';
 
 test('a planner imports a GCJ-02 facility file and reads its points, circles and district coverage', async ({ page }, testInfo) => {
@@ -40,9 +40,28 @@ test('a planner imports a GCJ-02 facility file and reads its points, circles and
   expect(circles).toHaveLength(70);
   expect(circles).toEqual(points.map((p) => p.id));
 
+  // Gaps: off by default; switched on, the uncovered part of every district is drawn.
+  await page.getByRole('checkbox', { name: '未覆盖区域' }).check();
+  await waitForMapIdle(page);
+  const gaps = await page.evaluate(() => {
+    const features = window.__atlas!.map.queryRenderedFeatures({ layers: ['gaps-fill'] });
+    return [...new Set(features.map((f) => `${f.properties.adcode}:${f.properties.kind}`))].sort();
+  });
+  expect(gaps).toEqual(['440703', '440704', '440705', '440781', '440783', '440784', '440785'].map((a) => `${a}:gap`));
+
   const timing = await page.locator('.fac-coverage [role=status]').innerText();
   testInfo.annotations.push({ type: 'coverage', description: timing });
+  await page.locator('.fac-coverage').scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('20-imported.png') });
+
+  // In English the same figures, with the population model stated in English.
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.locator('.fac-coverage-label')).toHaveText('Community health service centre, Township health centre · 1,000 m radius');
+  await expect(page.locator('.fac-model')).toHaveText("Population: each district's 2020 census residents spread evenly over its area (an approximation)");
+  await expect(page.getByTestId('coverage-city-area')).toHaveText('2.3%');
+  await expect(page.getByRole('table', { name: 'Service coverage by district' }).locator('tr[data-adcode="440703"] th')).toHaveText('Pengjiang District');
+  await page.screenshot({ path: testInfo.outputPath('20-english.png') });
+  await page.getByRole('button', { name: '切换到中文' }).click();
 
   // The layer survives a reload: it is stored in this browser and the link names it.
   await page.reload();

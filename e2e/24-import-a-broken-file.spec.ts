@@ -32,6 +32,7 @@ test('a broken file is refused with a message naming its row, and nothing alread
   await expect(alert.locator('li')).toHaveText([
     '文件“facilities-sample-malformed.csv”第 3 行的引号不成对（引号未闭合），此行之后的内容无法可靠读取。请检查该行的双引号后再导入。',
   ]);
+  await alert.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('24-refused.png') });
 
   // The earlier layer, its points and its numbers are all still there.
@@ -59,6 +60,7 @@ test('a broken file is refused with a message naming its row, and nothing alread
   expect(await page.locator('script:not([src]):not([type])').count()).toBe(0);
   expect(await renderedFacilities(page)).toHaveLength(73);
   expect(dialogs).toEqual([]);
+  await summary.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('24-partial-import.png') });
   expect(errors).toEqual([]);
 });

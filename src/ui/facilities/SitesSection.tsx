@@ -27,7 +27,9 @@ const coord = (v: number) => v.toFixed(5);
 export function SitesSection({ f }: { f: FacilitiesHandle }) {
   const t = textFor(f.lang);
   const zh = f.lang === 'zh';
-  const [category, setCategory] = useState<string>(f.visibleCategories[0] ?? 'kindergarten');
+  // Follows the first visible category until the user picks one.
+  const [chosen, setCategory] = useState<string | null>(null);
+  const category = chosen ?? f.visibleCategories[0] ?? 'kindergarten';
   const placing = f.placing !== null;
 
   useEffect(() => {
@@ -89,7 +91,8 @@ export function SitesSection({ f }: { f: FacilitiesHandle }) {
 
 export function SuggestSection({ f }: { f: FacilitiesHandle }) {
   const zh = f.lang === 'zh';
-  const [category, setCategory] = useState<string>(f.visibleCategories[0] ?? 'kindergarten');
+  const [chosen, setCategory] = useState<string | null>(null);
+  const category = chosen ?? f.visibleCategories[0] ?? 'kindergarten';
   const [k, setK] = useState(3);
   const [candidates, setCandidates] = useState<CandidateKind>('towns');
   const s = f.suggestion;
