@@ -1,12 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { openApp, waitForMapIdle, watchConsole } from './support/app.ts';
-import { cityCoverage, districtCoverage, importFacilities, renderedCircles, renderedFacilities } from './support/facilities.ts';
+import { cityCoverage, districtCoverage, renderedCircles, renderedFacilities, sample } from './support/facilities.ts';
 
 test('a planner imports a GCJ-02 facility file and reads its points, circles and district coverage', async ({ page }, testInfo) => {
   const errors = watchConsole(page);
   await openApp(page);
 
-  await importFacilities(page, 'facilities-sample.csv', 'gcj02');
+  // The file first: it waits until the planner says which coordinate system it is in.
+  await page.getByLabel('导入设施文件（CSV 或 GeoJSON）').setInputFiles(sample('facilities-sample.csv'));
+  await expect(page.getByText('已收到文件“facilities-sample.csv”：请选择它的坐标系，随后导入。')).toBeVisible();
+  await expect(page.getByRole('list', { name: '已导入图层' })).toHaveCount(0);
+  await page.getByLabel('设施文件坐标系').selectOption('gcj02');
   await expect(page.getByTestId('import-summary')).toContainText('已导入“facilities-sample.csv”：70 个设施（共 70 行）');
 
   // Both stand-in categories of the sample are switched on with the layer.
@@ -62,6 +66,21 @@ test('a planner imports a GCJ-02 facility file and reads its points, circles and
   await expect(page.getByRole('table', { name: 'Service coverage by district' }).locator('tr[data-adcode="440703"] th')).toHaveText('Pengjiang District');
   await page.screenshot({ path: testInfo.outputPath('20-english.png') });
   await page.getByRole('button', { name: '切换到中文' }).click();
+
+  // A population file (鹤山's 2020 town populations at their seats) replaces the census model:
+  // every point sits on a seat of the sample, so 鹤山 is fully covered and no other district has residents.
+  await page.getByLabel('人口文件坐标系').selectOption('wgs84');
+  await page.getByLabel('导入人口文件（CSV：经度、纬度、人口）').setInputFiles(sample('population-heshan-2020.csv'));
+  await expect(page.locator('.fac-model')).toHaveAttribute('data-model', 'imported-points');
+  await expect(page.locator('.fac-model')).toContainText('人口按导入文件“population-heshan-2020.csv”的点计（9 个点，合计 517,070 人');
+  await cityCoverage(page);
+  const withPoints = await districtCoverage(page);
+  expect(withPoints['440784']).toEqual(['2.6%', '100.0%']);
+  expect(withPoints['440703']).toEqual(['5.8%', '—']);
+  expect((await cityCoverage(page)).population).toBe('100.0%');
+  await page.getByRole('button', { name: '恢复普查人口模型' }).click();
+  await expect(page.locator('.fac-model')).toHaveAttribute('data-model', 'even-census-2020');
+  expect(await cityCoverage(page)).toEqual({ area: '2.3%', population: '3.1%' });
 
   // The layer survives a reload: it is stored in this browser and the link names it.
   await page.reload();

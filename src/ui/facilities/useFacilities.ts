@@ -172,6 +172,8 @@ interface ComputeRequest {
   source: readonly Facility[];
   radius: number;
   geometry: boolean;
+  /** Population model the request was made under (bumped on every change of model). */
+  populationVersion: number;
 }
 
 interface DrawnGeometry {
@@ -279,7 +281,7 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
     };
   }, [worker, districts, censusPopulation]);
 
-  const [latest, setLatest] = useState<{ response: ComputeResponse; source: readonly Facility[]; radius: number } | null>(null);
+  const [latest, setLatest] = useState<{ response: ComputeResponse; source: readonly Facility[]; radius: number; populationVersion: number } | null>(null);
   const [drawn, setDrawn] = useState<DrawnGeometry | null>(null);
   const [computing, setComputing] = useState(false);
   const scheduler = useRef<LatestOnly<ComputeRequest> | null>(null);
@@ -289,7 +291,7 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
       (req) => worker.api.compute(req.facilities, req.radius, { geometry: req.geometry }),
       (response, req) => {
         setComputeError(null);
-        setLatest({ response, source: req.source, radius: req.radius });
+        setLatest({ response, source: req.source, radius: req.radius, populationVersion: req.populationVersion });
         if (response.geometry) setDrawn({ response, source: req.source, radius: req.radius });
       },
       (e) => setComputeError({ zh: `覆盖计算出错：${errorText(e)}`, en: `Coverage computation failed: ${errorText(e)}` }),
@@ -312,10 +314,12 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
       return;
     }
     setComputing(true);
-    s.request({ facilities: payload, source: inPlay, radius, geometry: !dragging });
+    s.request({ facilities: payload, source: inPlay, radius, geometry: !dragging, populationVersion });
   }, [sessionVersion, populationVersion, payload, inPlay, radius, dragging]);
 
   const current = latest && radius !== null && inPlay.length > 0 ? latest : null;
+  // Until the result for exactly these inputs is in, the figures on screen are being updated.
+  const upToDate = current !== null && current.source === inPlay && current.radius === radius && current.populationVersion === populationVersion;
   // A result for an older facility set can still be showing while the new one computes.
   const coverage = current?.response.result ?? null;
   const geometryStale = drawn !== null && (drawn.radius !== radius || drawn.source !== inPlay);
@@ -624,7 +628,7 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
     radiusSet: view.radius !== null,
     dragging,
     ready: sessionVersion > 0,
-    computing,
+    computing: computing || (radius !== null && inPlay.length > 0 && !upToDate && computeError === null),
     computeError,
     timings: current?.response.timings ?? null,
     geometryStale,
