@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { openApp, waitForMapIdle, watchConsole } from './support/app.ts';
 import { cityCoverage, districtCoverage, renderedCircles, renderedFacilities, sample } from './support/facilities.ts';
@@ -66,6 +67,17 @@ test('a planner imports a GCJ-02 facility file and reads its points, circles and
   await expect(page.getByRole('table', { name: 'Service coverage by district' }).locator('tr[data-adcode="440703"] th')).toHaveText('Pengjiang District');
   await page.screenshot({ path: testInfo.outputPath('20-english.png') });
   await page.getByRole('button', { name: '切换到中文' }).click();
+
+  // Export: GeoJSON in WGS84, so the layer can be checked in a GIS; the seat of 白沙街道 comes back
+  // within a metre of its GeoNames position (113.07264, 22.57607) after the GCJ-02 conversion.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出“facilities-sample.csv”为 GeoJSON' }).click()]);
+  expect(download.suggestedFilename()).toBe('facilities-sample-wgs84.geojson');
+  const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { features: { geometry: { coordinates: [number, number] }; properties: { name: string; 类别: string } }[] };
+  expect(exported.features).toHaveLength(70);
+  const baisha = exported.features.find((f) => f.properties.name === '白沙街道（镇街驻地）')!;
+  expect(baisha.properties.类别).toBe('社区卫生服务中心');
+  expect(Math.abs(baisha.geometry.coordinates[0] - 113.07264)).toBeLessThan(1e-5);
+  expect(Math.abs(baisha.geometry.coordinates[1] - 22.57607)).toBeLessThan(1e-5);
 
   // A population file (鹤山's 2020 town populations at their seats) replaces the census model:
   // every point sits on a seat of the sample, so 鹤山 is fully covered and no other district has residents.

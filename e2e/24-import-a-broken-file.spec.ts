@@ -62,5 +62,11 @@ test('a broken file is refused with a message naming its row, and nothing alread
   expect(dialogs).toEqual([]);
   await summary.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('24-partial-import.png') });
+
+  // Removing the second layer leaves the first exactly as it was.
+  await page.getByRole('button', { name: '删除“facilities-sample-with-errors.csv”' }).click();
+  await expect(page.getByRole('list', { name: '已导入图层' }).getByRole('listitem')).toHaveCount(1);
+  await expect.poll(async () => (await renderedFacilities(page)).length).toBe(70);
+  expect(await cityCoverage(page)).toEqual(before);
   expect(errors).toEqual([]);
 });
