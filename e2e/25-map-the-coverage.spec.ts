@@ -7,6 +7,8 @@ test('the coverage of the scenario becomes an indicator: a choropleth and a figu
   // The 70 town seats with a 2 km radius (stand-ins for town-level services, not surveyed facilities).
   await openApp(page, './?v=1&cats=town-seat&radius=2000&district=440704');
   await cityCoverage(page);
+  // The town seats' positions are GeoNames': credited on the map while they are drawn.
+  await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('GeoNames (CC BY 4.0)');
 
   const picker = page.getByLabel('选择指标');
   await expect(picker.locator('option[value="scenario_coverage_population_share"]')).toHaveCount(1);

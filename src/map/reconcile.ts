@@ -3,7 +3,14 @@ import type { Overlay } from './overlay.ts';
 
 interface Applied {
   data: unknown;
+  /** The source spec without its data: a change (e.g. attribution) means re-adding the source. */
+  spec: string;
   layerSpecs: Map<string, string>;
+}
+
+function specWithoutData(overlay: Overlay): string {
+  const { data: _data, tiles: _tiles, ...rest } = overlay.source as { data?: unknown; tiles?: unknown };
+  return JSON.stringify(rest);
 }
 
 /** Raster sources never change their tiles in place; only GeoJSON data is updated. */
@@ -34,9 +41,14 @@ export function reconcileOverlays(map: MapLibreMap, overlays: Overlay[]): void {
 
   for (const overlay of overlays) {
     let state = applied.get(overlay.sourceId);
+    if (state && state.spec !== specWithoutData(overlay)) {
+      for (const layerId of state.layerSpecs.keys()) if (map.getLayer(layerId)) map.removeLayer(layerId);
+      if (map.getSource(overlay.sourceId)) map.removeSource(overlay.sourceId);
+      state = undefined;
+    }
     if (!state || !map.getSource(overlay.sourceId)) {
       map.addSource(overlay.sourceId, overlay.source);
-      state = { data: sourceData(overlay), layerSpecs: new Map() };
+      state = { data: sourceData(overlay), spec: specWithoutData(overlay), layerSpecs: new Map() };
       applied.set(overlay.sourceId, state);
     } else if (state.data !== sourceData(overlay)) {
       (map.getSource(overlay.sourceId) as GeoJSONSource).setData(sourceData(overlay) as never);

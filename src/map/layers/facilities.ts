@@ -43,11 +43,16 @@ export function categoryColourExpression(catalogue: CategoryCatalogue = CATEGORY
   return ['match', ['get', 'category'], ...pairs, UNKNOWN_CATEGORY_COLOUR] as unknown as ExpressionSpecification;
 }
 
+/** Credited on the map whenever town seats are drawn (GeoNames asks for attribution, CC BY 4.0). */
+export const TOWN_SEAT_ATTRIBUTION = '镇街驻地 Town seats: GeoNames (CC BY 4.0), NBS 2023 codes';
+
 export interface FacilityLayerState {
   /** Memoise it: the map re-uploads the source whenever its identity changes. */
   points: FacilityPoints;
   /** The 'facilities' entry of visibleLayers(view.layers). */
   visible: boolean;
+  /** Source credit for what the points include (the town seats' GeoNames positions). */
+  attribution?: string;
   catalogue?: CategoryCatalogue;
 }
 
@@ -57,7 +62,7 @@ export function facilityOverlays(state: FacilityLayerState): Overlay[] {
   return [
     {
       sourceId: FACILITY_SOURCE,
-      source: { type: 'geojson', data: state.points },
+      source: { type: 'geojson', data: state.points, ...(state.attribution && { attribution: state.attribution }) },
       layers: state.visible
         ? [
             {

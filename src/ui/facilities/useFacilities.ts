@@ -30,7 +30,7 @@ import {
 } from '../../domain/url-state.ts';
 import { coverageOverlays, DEFAULT_FOOTPRINT_COLOUR } from '../../map/layers/coverage.ts';
 import { visibleLayers } from '../../map/layers/catalogue.ts';
-import { facilityOverlays, facilityPoints } from '../../map/layers/facilities.ts';
+import { TOWN_SEAT_ATTRIBUTION, facilityOverlays, facilityPoints } from '../../map/layers/facilities.ts';
 import type { Overlay } from '../../map/overlay.ts';
 import { createCoverageWorker, type CoverageWorkerHandle } from '../../workers/coverage-client.ts';
 import { createImportWorker, type ImportWorkerHandle } from '../../workers/import-client.ts';
@@ -330,6 +330,7 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
   const showCoverage = layersOn.has('coverage');
   const showGaps = layersOn.has('gaps');
   const points = useMemo(() => facilityPoints(inPlay), [inPlay]);
+  const townSeatsShown = showFacilities && inPlay.some((f) => f.source === 'town-seat');
   const footprintColour = cats.length === 1 ? (categoryById(cats[0]!)?.color ?? DEFAULT_FOOTPRINT_COLOUR) : DEFAULT_FOOTPRINT_COLOUR;
   const drawnGeometry = inPlay.length > 0 && radius !== null ? drawn : null;
   const overlays = useMemo(
@@ -343,9 +344,9 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
         footprintColour,
         stale: geometryStale,
       }),
-      ...facilityOverlays({ points, visible: showFacilities }),
+      ...facilityOverlays({ points, visible: showFacilities, attribution: townSeatsShown ? TOWN_SEAT_ATTRIBUTION : undefined }),
     ],
-    [drawnGeometry, showCoverage, showGaps, footprintColour, geometryStale, points, showFacilities],
+    [drawnGeometry, showCoverage, showGaps, footprintColour, geometryStale, points, showFacilities, townSeatsShown],
   );
 
   // --- categories ----------------------------------------------------------------------------------
