@@ -98,3 +98,12 @@ describe('target view', () => {
     expect(m.notes[0]?.en).toMatch(/no better direction/);
   });
 });
+
+describe('sources of computed values', () => {
+  it('cites the census table behind the 2020 resident population, which is computed (persons ÷ 10,000)', () => {
+    const m = choroplethModel(db, view(), 'population', 2020)!;
+    expect(m.rows.every((r) => r.kind === 'derived')).toBe(true);
+    expect(m.sources.length).toBeGreaterThan(0);
+    expect(m.sources.some((s) => /普查/.test(s.documentTitle.zh) || /census/i.test(s.documentTitle.en))).toBe(true);
+  });
+});

@@ -106,6 +106,8 @@ export interface ChoroplethModel {
   /** Target view only. */
   target?: TargetInForce;
   sources: ResolvedSource[];
+  /** How computed district values are computed (value view). */
+  formulas: Bilingual[];
   caveats: CaveatDef[];
   /** Why the map holds fewer classes than asked for, or why a target view fell back. */
   notes: Bilingual[];
@@ -216,6 +218,7 @@ export function choroplethModel(
           [...pointsShown.flatMap((p) => (p.source ? [p.source] : [])), ...(target.source ? [target.source] : [])],
           (s) => `${s.document}|${s.table}`,
         ),
+        formulas: [],
         caveats: uniqueBy(pointsShown.flatMap((p) => p.caveats), (c) => c.id),
         notes,
       };
@@ -257,10 +260,19 @@ export function choroplethModel(
     noData: { colour: NO_DATA_COLOR, label: NO_DATA_LABEL[lang], count: rows.filter((r) => r.mapped === null).length },
     unit: indicator.unit,
     city: table.city,
-    sources: table.sources,
+    sources: uniqueBy(
+      [...table.sources, ...rows.flatMap((r) => (r.point ? inputSources(r.point) : []))],
+      (s) => `${s.document}|${s.table}`,
+    ),
+    formulas: table.formulas.map((f) => ({ zh: f.zh, en: f.en })),
     caveats: table.caveats,
     notes,
   };
+}
+
+/** Where the inputs of a computed value come from (e.g. the census count behind 常住人口 in 万人). */
+function inputSources(point: IndicatorPoint): ResolvedSource[] {
+  return (point.inputs ?? []).flatMap((i) => (i.point?.source ? [i.point.source] : i.point ? inputSources(i.point) : []));
 }
 
 const UNITS_WITHOUT_SPACE = new Set(['%', '‰', '°']);

@@ -50,6 +50,12 @@ export function Legend({ model }: { model: ChoroplethModel }) {
           <span className="muted legend-count">{pick({ zh: `${model.noData.count} 个区`, en: `${model.noData.count} district${model.noData.count === 1 ? '' : 's'}` })}</span>
         </li>
       </ul>
+      {model.formulas.map((f, i) => (
+        <p key={`f${i}`} className="legend-note">
+          {pick({ zh: '推算：', en: 'Computed: ' })}
+          {pick(f)}
+        </p>
+      ))}
       <NotesAndCaveats notes={model.notes} caveats={model.caveats} noteClass="legend-note" caveatClass="legend-caveat" />
       <details className="legend-sources">
         <summary>{pick({ zh: `来源（${model.sources.length}）`, en: `Sources (${model.sources.length})` })}</summary>
