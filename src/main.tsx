@@ -6,6 +6,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './ui/app.css';
 import { App } from './ui/App.tsx';
+import { districtsQuery } from './data/useDistricts.ts';
+import { indicatorsQuery } from './data/useIndicators.ts';
 
 // MapLibre 6 cannot find its worker after bundling unless it is handed over explicitly.
 setWorkerUrl(workerUrl);
@@ -14,6 +16,10 @@ setWorkerUrl(workerUrl);
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: Infinity, retry: false, refetchOnWindowFocus: false } },
 });
+
+// The data files are fetched while React and the map start, not after the first render.
+void queryClient.prefetchQuery(districtsQuery);
+void queryClient.prefetchQuery(indicatorsQuery);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

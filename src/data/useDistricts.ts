@@ -6,11 +6,13 @@ import type { FeatureCollection, Polygon } from 'geojson';
 export const DISTRICTS_FILE = 'geo/districts.geojson';
 export const LAND_FILE = 'geo/land.geojson';
 
+export const districtsQuery = {
+  queryKey: ['static', DISTRICTS_FILE],
+  queryFn: async () => parseDistricts(await fetchJson(DISTRICTS_FILE), DISTRICTS_FILE),
+};
+
 export function useDistricts() {
-  return useQuery({
-    queryKey: ['static', DISTRICTS_FILE],
-    queryFn: async () => parseDistricts(await fetchJson(DISTRICTS_FILE), DISTRICTS_FILE),
-  });
+  return useQuery(districtsQuery);
 }
 
 /** Land polygons for the offline basemap; the map still works (sea colour only) if this fails. */

@@ -48,6 +48,8 @@ export async function loadIndicatorData(): Promise<IndicatorData> {
   return validateIndicatorFiles(catalogue!, values);
 }
 
+export const indicatorsQuery = { queryKey: ['static', 'indicators'], queryFn: loadIndicatorData };
+
 function areasOf(districts: DistrictCollection | undefined) {
   if (!districts) return undefined;
   return Object.fromEntries(districts.features.map((f) => [f.properties.adcode, f.properties.areaKm2]));
@@ -60,7 +62,7 @@ function areasOf(districts: DistrictCollection | undefined) {
  * current scenario); pass a memoised object, as the database is rebuilt when it changes.
  */
 export function useIndicators(external?: ExternalValues): { data: IndicatorDb | undefined; isLoading: boolean; error: Error | null } {
-  const query = useQuery({ queryKey: ['static', 'indicators'], queryFn: loadIndicatorData });
+  const query = useQuery(indicatorsQuery);
   const districts = useDistricts();
   const areas = useMemo(() => areasOf(districts.data), [districts.data]);
   const source = districts.data?.provenance?.source;

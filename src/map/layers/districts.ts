@@ -33,6 +33,8 @@ function fillColour(state: DistrictLayerState): ExpressionSpecification | string
 /** District fills, outlines, hover and selection highlight, and labels, as pure layer specs. */
 export function districtOverlays(state: DistrictLayerState): Overlay[] {
   const selected = state.selectedAdcode ?? '';
+  const isSelected: ExpressionSpecification = ['==', ['get', 'adcode'], selected];
+  const isHovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
   return [
     {
       sourceId: DISTRICT_SOURCE,
@@ -49,30 +51,23 @@ export function districtOverlays(state: DistrictLayerState): Overlay[] {
           source: DISTRICT_SOURCE,
           paint: {
             'fill-color': fillColour(state),
-            'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.95, 0.82],
+            'fill-opacity': ['case', isHovered, 0.95, 0.82],
+            // The outline layer draws the edges; no second (antialiasing) shader pass.
+            'fill-antialias': false,
           },
         },
         {
+          // Outline, hover and selection in one line layer: each extra layer is another shader
+          // program, and on machines without a GPU (software WebGL) compiling one costs ~100 ms.
           id: 'district-outline',
           type: 'line',
           source: DISTRICT_SOURCE,
-          paint: { 'line-color': '#5b5b66', 'line-width': 1 },
-        },
-        {
-          id: 'district-hover',
-          type: 'line',
-          source: DISTRICT_SOURCE,
+          // The selected district's edge is drawn last, above its neighbours' thinner lines.
+          layout: { 'line-sort-key': ['case', isSelected, 1, 0] },
           paint: {
-            'line-color': '#1f2937',
-            'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2.5, 0],
+            'line-color': ['case', isSelected, '#111827', isHovered, '#1f2937', '#5b5b66'],
+            'line-width': ['case', isSelected, 3.5, isHovered, 2.5, 1],
           },
-        },
-        {
-          id: 'district-selected',
-          type: 'line',
-          source: DISTRICT_SOURCE,
-          filter: ['==', ['get', 'adcode'], selected],
-          paint: { 'line-color': '#111827', 'line-width': 3.5 },
         },
       ],
     },
