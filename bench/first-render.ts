@@ -10,9 +10,17 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { chromiumExecutablePath, chromiumLaunchArgs } from '../e2e/support/chromium.ts';
 import { REPO_ROOT } from '../scripts/coverage-inputs.ts';
+import { measureInteraction, type InteractionResult } from './interaction.ts';
 
 export type FirstRender =
-  | { ok: true; medianMs: number; runsMs: number[]; js: { file: string; bytes: number; gzipBytes: number }[]; chromium: string }
+  | {
+      ok: true;
+      medianMs: number;
+      runsMs: number[];
+      js: { file: string; bytes: number; gzipBytes: number }[];
+      chromium: string;
+      interaction?: InteractionResult | { error: string };
+    }
   | { ok: false; reason: string; js?: { file: string; bytes: number; gzipBytes: number }[] };
 
 const READY_TIMEOUT_MS = 30_000;
@@ -53,7 +61,12 @@ const RECORD_READY = `
   })();
 `;
 
-export async function measureFirstRender(runs: number, log: (line: string) => void): Promise<FirstRender> {
+/** `interaction`: also import this CSV of facilities and drag the radius (interaction.ts) on the same server. */
+export async function measureFirstRender(
+  runs: number,
+  log: (line: string) => void,
+  interaction?: { csvPath: string; facilities: number },
+): Promise<FirstRender> {
   const executablePath = chromiumExecutablePath();
   if (!executablePath) return { ok: false, reason: 'no Chromium found (set CHROMIUM_PATH or put chromium on the PATH)' };
   log('building the app (vite build)…');
@@ -110,12 +123,22 @@ export async function measureFirstRender(runs: number, log: (line: string) => vo
       log(`  load ${i + 1}/${runs}: ${runsMs[i]!.toFixed(0)} ms`);
     }
     const sorted = [...runsMs].sort((a, b) => a - b);
+    let measured: InteractionResult | { error: string } | undefined;
+    if (interaction) {
+      log(`  importing ${interaction.facilities} facilities and dragging the radius…`);
+      try {
+        measured = await measureInteraction(browser, url, interaction.csvPath, interaction.facilities);
+      } catch (e) {
+        measured = { error: (e as Error).message.split('\n')[0]! };
+      }
+    }
     return {
       ok: true,
       medianMs: sorted[Math.floor(sorted.length / 2)]!,
       runsMs,
       js: [...js.values()].sort((a, b) => b.gzipBytes - a.gzipBytes),
       chromium: browser.version(),
+      ...(measured && { interaction: measured }),
     };
   } finally {
     await browser.close();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openApp, watchConsole } from './support/app.ts';
+import { openApp, waitForMapIdle, watchConsole } from './support/app.ts';
 
 test('with the keyboard only, a planner opens a district card from the list, reads it and closes it', async ({ page }) => {
   const errors = watchConsole(page);
@@ -17,6 +17,7 @@ test('with the keyboard only, a planner opens a district card from the list, rea
   await page.keyboard.press('Tab'); // 江海区
   await page.keyboard.press('Tab'); // 新会区
   await page.keyboard.press('Tab'); // 台山市
+  const zoomBefore = await page.evaluate(() => window.__atlas!.map.getZoom());
   await page.keyboard.press('Enter');
 
   const card = page.getByTestId('district-card');
@@ -25,6 +26,16 @@ test('with the keyboard only, a planner opens a district card from the list, rea
   await expect(card.getByRole('heading', { level: 2 })).toBeFocused();
   // Health plan 表2 (seed 004 L3372): 台山 3.02 registered nurses per 1,000 in 2020.
   await expect(card.getByTestId('value-nurses_per_1000')).toContainText('3.02');
+  // Picked from the list, the district is brought into view, its centre clear of the card.
+  await waitForMapIdle(page);
+  const view = await page.evaluate(() => {
+    const map = window.__atlas!.map;
+    const centre = map.project([112.7799, 22.25135]); // 台城街道, the seat of 台山市 (GeoNames)
+    return { zoom: map.getZoom(), x: centre.x, width: map.getCanvas().clientWidth };
+  });
+  expect(view.zoom).toBeGreaterThan(zoomBefore);
+  expect(view.x).toBeGreaterThan(0);
+  expect(view.x).toBeLessThan(view.width - 400);
 
   await page.keyboard.press('Escape');
   await expect(card).toHaveCount(0);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { bbox } from '@turf/turf';
 import { useDistricts, LAND_FILE } from '../data/useDistricts.ts';
 import { useIndicators } from '../data/useIndicators.ts';
 import { useImportedLayers } from '../data/imported-layers.ts';
@@ -50,6 +51,9 @@ function linkLang(): Lang {
 
 /** Coverage joins the indicators only once the radius stops moving: rebuilding them takes ~25 ms. */
 const COVERAGE_SETTLE_MS = 400;
+
+/** Width of the district card over the map (app.css .district-card). */
+const CARD_WIDTH_PX = 400;
 
 export function App() {
   const districts = useDistricts();
@@ -167,6 +171,26 @@ export function App() {
     return shareUrl({ ...view, camera }, window.location.href);
   }, [view]);
 
+  // Picked from the list, a district is brought into view beside its card (a click on the map
+  // leaves the camera where the planner put it).
+  const showDistrict = useCallback(
+    (adcode: string) => {
+      const map = mapRef.current;
+      const feature = districts.data?.features.find((f) => f.properties.adcode === adcode);
+      if (!map || !feature) return;
+      const [west, south, east, north] = bbox(feature);
+      map.fitBounds(
+        [
+          [west, south],
+          [east, north],
+        ],
+        // Keep clear of the card, but never pad away more than half of a small map.
+        { padding: { top: 40, bottom: 60, left: 40, right: Math.min(CARD_WIDTH_PX + 80, map.getCanvas().clientWidth / 2) }, maxZoom: 11, duration: 600 },
+      );
+    },
+    [districts.data],
+  );
+
   const card = useMemo(() => (db && view.district ? cardFor(db, view.district as (typeof DISTRICTS)[number]['adcode']) : undefined), [db, view.district]);
   const closeCard = useCallback(() => update((s) => withDistrict(s, null)), [update]);
 
@@ -204,7 +228,10 @@ export function App() {
               districts={districts.data}
               rows={model?.rows}
               selected={view.district}
-              onSelect={(adcode) => update((s) => withDistrict(s, adcode))}
+              onSelect={(adcode) => {
+                update((s) => withDistrict(s, adcode));
+                showDistrict(adcode);
+              }}
             />
           )}
           {/* FACILITIES-PANEL */}
