@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { districtFills, openApp, waitForMapIdle, watchConsole } from './support/app.ts';
+import { districtFills, openApp, openInColleaguesBrowser, waitForMapIdle, watchConsole } from './support/app.ts';
 
 test('a planner copies the link of a view and a colleague opens exactly the same view', async ({ page, browser }, testInfo) => {
   const errors = watchConsole(page);
@@ -23,11 +23,7 @@ test('a planner copies the link of a view and a colleague opens exactly the same
   await page.screenshot({ path: testInfo.outputPath('04-original.png') });
 
   // A colleague's browser: a fresh context, nothing shared but the link.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  const colleague = await context.newPage();
-  const colleagueErrors = watchConsole(colleague);
-  await colleague.goto(link);
-  await waitForMapIdle(colleague);
+  const { context, page: colleague, errors: colleagueErrors } = await openInColleaguesBrowser(browser, link);
 
   await expect(colleague.getByLabel('选择指标')).toHaveValue('physicians_per_1000');
   await expect(colleague.getByLabel('年份')).toHaveValue('2023');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, waitForMapIdle, watchConsole } from './support/app.ts';
+import { openApp, openInColleaguesBrowser, waitForMapIdle, watchConsole } from './support/app.ts';
 import { cityCoverage, districtCoverage, importFacilities, renderedFacilities } from './support/facilities.ts';
 
 /** Inside 台山市, 14.6 km from the nearest town seat (checked against public/geo/towns.geojson). */
@@ -59,11 +59,7 @@ test('a planner shares a scenario (categories, radius, proposed site) and it reo
 
   // A colleague's browser: no imported layer. Categories, radius and the site still come back;
   // the notice says which layer is missing, and the numbers are for what this browser has.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  const colleague = await context.newPage();
-  const colleagueErrors = watchConsole(colleague);
-  await colleague.goto(link);
-  await waitForMapIdle(colleague);
+  const { context, page: colleague, errors: colleagueErrors } = await openInColleaguesBrowser(browser, link);
   await expect(colleague.getByTestId('link-notices')).toContainText('链接引用了在另一浏览器中导入的图层，本浏览器中没有该图层，已略过。');
   const theirs = await scenario(colleague);
   expect(theirs.checked).toEqual(original.checked);

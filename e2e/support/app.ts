@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 /** Collects console errors and page errors; journeys assert it stays empty. */
 export function watchConsole(page: Page): string[] {
@@ -97,4 +97,17 @@ export async function districtFills(page: Page): Promise<Record<string, string>>
     for (let i = 0; i < pairs.length; i += 2) out[pairs[i]!] = pairs[i + 1]!;
     return out;
   });
+}
+
+/**
+ * A colleague's browser: a fresh context (no shared storage, no imported layers) that opens the
+ * link and waits for the map. Close the context when done.
+ */
+export async function openInColleaguesBrowser(browser: Browser, link: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  await page.goto(link);
+  await waitForMapIdle(page);
+  return { context, page, errors };
 }
