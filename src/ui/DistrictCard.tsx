@@ -105,6 +105,13 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
   );
 }
 
+/** "表 2-1 “十四五”时期…" → "表 2-1"; other table names as printed, cut to 24 characters. */
+function shortTable(table: string): string {
+  const numbered = /^(表|专栏)\s*[\d-]+/.exec(table);
+  if (numbered) return numbered[0];
+  return table.length > 24 ? `${table.slice(0, 23)}…` : table;
+}
+
 function Alternatives({ value, unit }: { value: ResolvedValue; unit: Bilingual }) {
   const pick = usePick();
   const others = value.alternatives.filter((a) => a.kind !== 'derived' || value.discrepancy);
@@ -116,7 +123,7 @@ function Alternatives({ value, unit }: { value: ResolvedValue; unit: Bilingual }
           {pick({ zh: '另见：', en: 'Also: ' })}
           {valueText(a, unit, pick)}
           {/* Short here; the full citation with seed file and line is under 来源. */}
-          {a.source ? ` — ${pick(a.source.documentTitle)} ${a.source.table.split(/\s/)[0]}` : a.formula ? ` — ${pick(a.formula)}` : ''}
+          {a.source ? ` — ${pick(a.source.documentTitle)} ${shortTable(a.source.table)}` : a.formula ? ` — ${pick(a.formula)}` : ''}
         </li>
       ))}
       {value.conflict && (
