@@ -55,7 +55,15 @@ test('the target view colours districts by their gap to the 2025 city target of 
   const fills = await districtFills(page);
   expect(new Set(Object.values(fills)).size).toBeGreaterThanOrEqual(2);
 
-  await page.getByLabel(/对照目标值/).fill('5');
+  // Each district against its own 2025 target (health plan 表2, seed 004 L3370: 新会 6.35).
+  await page.getByLabel('对照的规划目标').selectOption('own');
+  await waitForMapIdle(page);
+  await expect(page.getByTestId('legend-target')).toContainText('对照各区自身的2025年规划目标');
+  await expect(page).toHaveURL(/view=target&goal=own/);
+  await expect(新会).toContainText('-0.95'); // 5.40 − 6.35
+  await page.getByLabel('对照的规划目标').selectOption('city');
+
+  await page.getByLabel(/自定目标值/).fill('5');
   await waitForMapIdle(page);
   await expect(page.getByTestId('legend-target')).toContainText('对照用户设定的目标 5');
   await expect(新会).toContainText('+0.4'); // 5.40 − 5

@@ -107,3 +107,20 @@ describe('sources of computed values', () => {
     expect(m.sources.some((s) => /普查/.test(s.documentTitle.zh) || /census/i.test(s.documentTitle.en))).toBe(true);
   });
 });
+
+describe("target view against each district's own target", () => {
+  it('measures each district against its own 2025 target from the health plan district table', () => {
+    const m = choroplethModel(db, view({ view: 'target', goal: 'own' }), 'beds_per_1000', 2025)!;
+    expect(m.target).toMatchObject({ scope: 'own', year: 2025 });
+    // 表2 (seed 004 L3367–3376): 2020 → 2025 per district, e.g. 新会 5.40 → 6.35, 江海 1.69 → 2.64.
+    expect(m.rows.find((r) => r.adcode === '440705')!.mapped).toBeCloseTo(5.4 - 6.35, 10);
+    expect(m.rows.find((r) => r.adcode === '440704')!.mapped).toBeCloseTo(1.69 - 2.64, 10);
+    expect(m.sources.some((s) => s.table.startsWith('表2'))).toBe(true);
+  });
+
+  it('a typed target wins over either plan target', () => {
+    const m = choroplethModel(db, view({ view: 'target', goal: 'own', target: 4 }), 'beds_per_1000', 2025)!;
+    expect(m.target?.scope).toBe('user');
+    expect(m.rows.find((r) => r.adcode === '440705')!.mapped).toBeCloseTo(5.4 - 4, 10);
+  });
+});

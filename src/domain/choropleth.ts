@@ -150,7 +150,7 @@ function legendFor(classification: Classification, colours: readonly string[], u
  */
 export function choroplethModel(
   db: IndicatorDb,
-  view: Pick<ViewState, 'view' | 'target' | 'method' | 'classes' | 'palette' | 'lang'>,
+  view: Pick<ViewState, 'view' | 'target' | 'goal' | 'method' | 'classes' | 'palette' | 'lang'>,
   indicatorId: string,
   year: number,
 ): ChoroplethModel | undefined {
@@ -171,7 +171,7 @@ export function choroplethModel(
     const rows0 = table.rows.map((r) => {
       const current = currentBefore(db, indicatorId, r.adcode, year);
       const own = storedTarget(db, indicatorId, r.adcode, year);
-      const goal = view.target ?? cityTarget?.value ?? own?.value;
+      const goal = view.target ?? (view.goal === 'own' ? own?.value : (cityTarget?.value ?? own?.value));
       if (!current || goal === undefined || current.upper !== undefined || current.comparator !== undefined)
         return { r, current, gap: null as number | null };
       // Oriented so that ahead of target is positive whatever the better direction (palettes.ts).
@@ -181,7 +181,7 @@ export function choroplethModel(
     const target: TargetInForce | undefined =
       view.target !== null
         ? { value: view.target, display: String(view.target), year, scope: 'user' }
-        : cityTarget
+        : cityTarget && view.goal === 'city'
           ? { value: cityTarget.value, display: cityTarget.display, year, scope: 'city', source: cityTarget.source }
           : rows0.some((x) => storedTarget(db, indicatorId, x.r.adcode, year))
             ? { value: NaN, display: '', year, scope: 'own' }
@@ -215,7 +215,13 @@ export function choroplethModel(
         city: table.city,
         target,
         sources: uniqueBy(
-          [...pointsShown.flatMap((p) => (p.source ? [p.source] : [])), ...(target.source ? [target.source] : [])],
+          [
+            ...pointsShown.flatMap((p) => (p.source ? [p.source] : [])),
+            ...(target.source ? [target.source] : []),
+            ...(target.scope === 'own'
+              ? rows0.flatMap((x) => storedTarget(db, indicatorId, x.r.adcode, year)?.source ?? [])
+              : []),
+          ],
           (s) => `${s.document}|${s.table}`,
         ),
         formulas: [],

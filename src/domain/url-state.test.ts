@@ -145,6 +145,7 @@ describe('round trip: decode(encode(s)) = s', () => {
       year: maybe(() => 1949 + Math.floor(rnd() * 152)),
       view: pick(rnd, ['value', 'target'] as const),
       target: maybe(() => Math.round(rnd() * 200000 - 100000) / 100 + 0),
+      goal: pick(rnd, ['city', 'own'] as const),
       method: pick(rnd, ['quantile', 'ckmeans', 'equal'] as const),
       classes: 3 + Math.floor(rnd() * 5),
       palette: pick(rnd, ['blues', 'ylgnbu', 'viridis', 'oranges'] as const),
@@ -309,7 +310,7 @@ describe('bad links: ignored with a notice, never a crash', () => {
     const rnd = random(42);
     const alphabet = 'abcv=&%#/?~_,.-+;:0123456789EF<>"\' 新区\u0000\u202e';
     const randomText = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
-    const keys = ['v', 'lang', 'indicator', 'year', 'view', 'target', 'method', 'classes', 'palette', 'district', 'layers', 'cats', 'radius', 'sites', 'imported'];
+    const keys = ['v', 'lang', 'indicator', 'year', 'view', 'target', 'goal', 'method', 'classes', 'palette', 'district', 'layers', 'cats', 'radius', 'sites', 'imported'];
     for (let i = 0; i < 2000; i++) {
       const search =
         i % 2 === 0
@@ -366,7 +367,7 @@ describe('the example links of docs/url-scheme.md', () => {
 
   test('there is one for every parameter and the camera', () => {
     expect(examples.length).toBeGreaterThanOrEqual(20);
-    for (const p of ['v', 'lang', 'indicator', 'year', 'view', 'target', 'method', 'classes', 'palette', 'district', 'layers', 'cats', 'radius', 'sites', 'imported']) {
+    for (const p of ['v', 'lang', 'indicator', 'year', 'view', 'target', 'goal', 'method', 'classes', 'palette', 'district', 'layers', 'cats', 'radius', 'sites', 'imported']) {
       expect(examples.some((e) => new URL(e, 'http://x/').search.includes(`${p}=`))).toBe(true);
     }
     expect(examples.some((e) => e.startsWith('./#'))).toBe(true);

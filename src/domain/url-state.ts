@@ -16,6 +16,8 @@ import { DEFAULT_SEQUENTIAL_PALETTE, SEQUENTIAL_PALETTE_IDS } from './palettes.t
 export const URL_SCHEME_VERSION = 1;
 
 export const LANGS = ['zh', 'en'] as const;
+/** Plan targets a gap can be measured against: the city-wide one, or each district's own. */
+export const GOALS = ['city', 'own'] as const;
 export type Lang = (typeof LANGS)[number];
 /** Text in both languages; Chinese first. */
 export interface Bilingual {
@@ -84,6 +86,8 @@ export const ViewStateSchema = z.object({
   view: z.enum(['value', 'target']),
   /** Overrides the plan target in the target view; null: the plan's own target. */
   target: z.number().min(-1e9).max(1e9).nullable(),
+  /** Which plan target the target view measures against: the city's, or each district's own. */
+  goal: z.enum(GOALS),
   method: z.enum(CLASS_METHODS),
   classes: z.number().int().min(MIN_CLASSES).max(MAX_CLASSES),
   /** Ramp of the value view; the target view always uses the diverging ramp. */
@@ -111,6 +115,7 @@ export const DEFAULT_VIEW: ViewState = Object.freeze({
   year: null,
   view: 'value',
   target: null,
+  goal: 'city',
   method: 'quantile',
   classes: 5,
   palette: DEFAULT_SEQUENTIAL_PALETTE,
@@ -165,7 +170,7 @@ export interface DecodedView {
 
 /** Query parameters in the order they are written. */
 export const QUERY_PARAMS = [
-  'v', 'lang', 'indicator', 'year', 'view', 'target', 'method', 'classes', 'palette',
+  'v', 'lang', 'indicator', 'year', 'view', 'target', 'goal', 'method', 'classes', 'palette',
   'district', 'layers', 'cats', 'radius', 'sites', 'imported',
 ] as const;
 type QueryParam = (typeof QUERY_PARAMS)[number];
@@ -227,6 +232,7 @@ export function encodeView(state: ViewState): { search: string; hash: string } {
   if (state.year !== null) values.year = String(state.year);
   if (state.view !== d.view) values.view = state.view;
   if (state.target !== null) values.target = String(state.target);
+  if (state.goal !== d.goal) values.goal = state.goal;
   if (state.method !== d.method) values.method = state.method;
   if (state.classes !== d.classes) values.classes = String(state.classes);
   if (state.palette !== d.palette) values.palette = state.palette;
@@ -265,6 +271,7 @@ const EXPECTED: Record<QueryParam | 'camera' | 'zoom' | 'lat' | 'lng' | 'bearing
   year: { zh: '四位数年份', en: 'a four-digit year' },
   view: { zh: 'value 或 target', en: 'value or target' },
   target: { zh: '一个数值', en: 'a number' },
+  goal: { zh: 'city（全市目标）或 own（各区自身目标）', en: "city (the city's target) or own (each district's own)" },
   method: { zh: 'quantile、ckmeans 或 equal', en: 'quantile, ckmeans or equal' },
   classes: { zh: `${MIN_CLASSES} 到 ${MAX_CLASSES} 的整数`, en: `a whole number from ${MIN_CLASSES} to ${MAX_CLASSES}` },
   palette: { zh: SEQUENTIAL_PALETTE_IDS.join('、'), en: SEQUENTIAL_PALETTE_IDS.join(', ') },
@@ -398,6 +405,7 @@ export function decodeView(search: string, hash: string, context: DecodeContext 
 
   field('lang', (s) => s);
   field('view', (s) => s);
+  field('goal', (s) => s);
   field('method', (s) => s);
   field('palette', (s) => s);
   field('classes', asNumber);
@@ -529,6 +537,10 @@ export function withYear(state: ViewState, year: number | null): ViewState {
 
 export function withView(state: ViewState, view: ViewMode, target: number | null = state.target): ViewState {
   return { ...state, view, target };
+}
+
+export function withGoal(state: ViewState, goal: ViewState['goal']): ViewState {
+  return { ...state, goal };
 }
 
 export function withClassification(

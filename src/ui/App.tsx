@@ -112,9 +112,13 @@ export function App() {
         : undefined,
     // Only the fields the model reads.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [db, indicatorId, year, targetMode, view.target, view.method, view.classes, view.palette, view.lang],
+    [db, indicatorId, year, targetMode, view.target, view.goal, view.method, view.classes, view.palette, view.lang],
   );
   const planTarget = db && indicatorId && year !== null && targetMode ? (valueFor(db, indicatorId, CITY_SCOPE, year, 'target')?.primary.display ?? null) : null;
+  const goals = {
+    city: planTarget !== null,
+    own: !!(db && indicatorId && year !== null && targetMode && DISTRICTS.some((d) => valueFor(db, indicatorId, d.adcode, year, 'target'))),
+  };
 
   // FACILITIES-HOOK (facility layers and coverage plug in here)
   // The database is rebuilt when the scenario's coverage joins it; the census figures stay the same
@@ -220,6 +224,7 @@ export function App() {
               years={years}
               canTarget={canTarget}
               planTarget={planTarget}
+              goals={goals}
             />
           )}
           <LayerToggles view={view} update={update} />

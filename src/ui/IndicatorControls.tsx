@@ -5,6 +5,7 @@ import type { MappableIndicator } from '../domain/indicators/index.ts';
 import { PALETTES, SEQUENTIAL_PALETTE_IDS, type SequentialPaletteId } from '../domain/palettes.ts';
 import {
   withClassification,
+  withGoal,
   withIndicator,
   withPalette,
   withView,
@@ -30,10 +31,12 @@ interface IndicatorControlsProps {
   /** The target view is possible for this indicator (a better direction and a target year). */
   canTarget: boolean;
   planTarget: string | null;
+  /** Which plan targets exist for the target year: the city's, and the districts' own. */
+  goals: { city: boolean; own: boolean };
 }
 
 /** Indicator picker grouped by domain, year, value / target view, classification and palette. */
-export function IndicatorControls({ view, update, items, indicatorId, year, years, canTarget, planTarget }: IndicatorControlsProps) {
+export function IndicatorControls({ view, update, items, indicatorId, year, years, canTarget, planTarget, goals }: IndicatorControlsProps) {
   const pick = usePick();
   const id = useId();
   const groups = new Map<string, { name: Bilingual; items: MappableIndicator[] }>();
@@ -95,8 +98,26 @@ export function IndicatorControls({ view, update, items, indicatorId, year, year
 
       {targetMode && (
         <label className="field">
+          <span>{pick({ zh: '对照的规划目标', en: 'Plan target to compare with' })}</span>
+          <select
+            value={view.goal === 'own' || !goals.city ? 'own' : 'city'}
+            disabled={view.target !== null}
+            onChange={(e) => update((s) => withGoal(s, e.target.value === 'own' ? 'own' : 'city'))}
+          >
+            <option value="city" disabled={!goals.city}>
+              {pick({ zh: `全市目标${planTarget !== null ? `（${planTarget}）` : '（无）'}`, en: `The city's target${planTarget !== null ? ` (${planTarget})` : ' (none)'}` })}
+            </option>
+            <option value="own" disabled={!goals.own}>
+              {pick({ zh: `各区自身目标${goals.own ? '' : '（无）'}`, en: `Each district's own target${goals.own ? '' : ' (none)'}` })}
+            </option>
+          </select>
+        </label>
+      )}
+
+      {targetMode && (
+        <label className="field">
           <span>
-            {pick({ zh: '对照目标值', en: 'Target to compare with' })}
+            {pick({ zh: '自定目标值（可选）', en: 'Your own target value (optional)' })}
             {planTarget !== null && <span className="muted"> {pick({ zh: `（规划：${planTarget}）`, en: ` (plan: ${planTarget})` })}</span>}
           </span>
           <input
