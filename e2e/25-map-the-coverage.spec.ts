@@ -29,5 +29,17 @@ test('the coverage of the scenario becomes an indicator: a choropleth and a figu
   await expect(item.locator('.formula')).toContainText('半径内常住人口 ÷ 常住人口 × 100');
   await expect(item).toContainText('均匀分布');
   await page.screenshot({ path: testInfo.outputPath('25-coverage-choropleth.png') });
+
+  // Zoomed in, each point also shows its category's shape (town seats: a white dot), drawn on demand.
+  await page.evaluate(() => window.__atlas!.map.jumpTo({ center: [113.07264, 22.57607], zoom: 12 })); // 白沙街道
+  await waitForMapIdle(page);
+  const shapes = await page.evaluate(() => {
+    const map = window.__atlas!.map;
+    const icons = map.queryRenderedFeatures({ layers: ['facility-shapes'] }).map((f) => String(f.properties.category));
+    return { icons, image: map.hasImage('facility-shape-circle') };
+  });
+  expect(shapes.icons.length).toBeGreaterThan(0);
+  expect(new Set(shapes.icons)).toEqual(new Set(['town-seat']));
+  expect(shapes.image).toBe(true);
   expect(errors).toEqual([]);
 });

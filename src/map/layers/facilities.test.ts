@@ -7,6 +7,7 @@ import type { Facility } from '../../domain/facilities.ts';
 import { parseTownSeats, townSeatFacilities } from '../../domain/town-seats.ts';
 import {
   FACILITY_POINT_LAYER,
+  FACILITY_SHAPE_LAYER,
   FACILITY_PROPOSED_LAYER,
   FACILITY_SOURCE,
   PROPOSED_STROKE_COLOUR,
@@ -65,6 +66,18 @@ describe('facility layers', () => {
       return stops[stops.indexOf(zoom) + 1]!;
     };
     for (const zoom of [8, 12, 15]) expect(radiusAt(sites!, zoom)).toBeGreaterThan(radiusAt(existing!, zoom));
+  });
+
+  it("draw each category's shape inside its circle from zoom 10, for readers who cannot rely on colour", () => {
+    const shapes = overlays[0]!.layers.find((l) => l.id === FACILITY_SHAPE_LAYER)!;
+    expect(shapes.type).toBe('symbol');
+    expect(shapes.minzoom).toBe(10);
+    const icon = (shapes.layout as Record<string, unknown>)['icon-image'];
+    expect(evaluate(icon, { category: 'hospital' })).toBe('facility-shape-square'); // data/facility-categories.json
+    expect(evaluate(icon, { category: 'village-clinic' })).toBe('facility-shape-triangle');
+    expect(evaluate(icon, { category: 'culture' })).toBe('facility-shape-star');
+    expect(evaluate(icon, { category: 'no-such-category' })).toBe('facility-shape-circle');
+    for (const c of CATEGORY_CATALOGUE.categories) expect(evaluate(icon, { category: c.id })).toBe(`facility-shape-${c.symbol.shape}`);
   });
 
   it('keep the source but draw nothing when the facilities layer is hidden', () => {

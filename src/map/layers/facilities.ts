@@ -2,6 +2,7 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Facility, FacilitySource } from '../../domain/facilities.ts';
 import { CATEGORY_CATALOGUE, type CategoryCatalogue } from '../../domain/facility-categories.ts';
+import { shapeIconId } from '../facility-icons.ts';
 import type { Overlay } from '../overlay.ts';
 
 export const FACILITY_SOURCE = 'facility-points';
@@ -9,6 +10,9 @@ export const FACILITY_SOURCE = 'facility-points';
 export const FACILITY_POINT_LAYER = 'facility-points';
 /** Proposed sites, drawn larger with a dark ring so they never read as existing facilities. */
 export const FACILITY_PROPOSED_LAYER = 'facility-proposed';
+/** The category's shape in white inside each circle, from zoom 10, so colour is not the only cue. */
+export const FACILITY_SHAPE_LAYER = 'facility-shapes';
+export const FACILITY_SHAPE_MIN_ZOOM = 10;
 
 /** Points whose category the catalogue does not know (should not happen: imports map to it). */
 export const UNKNOWN_CATEGORY_COLOUR = '#777777';
@@ -35,6 +39,12 @@ export function facilityPoints(facilities: readonly Facility[]): FacilityPoints 
       }),
     ),
   };
+}
+
+/** `match` on the category id: the id of the category's shape icon (facility-icons.ts). */
+export function categoryShapeIconExpression(catalogue: CategoryCatalogue = CATEGORY_CATALOGUE): ExpressionSpecification {
+  const pairs = catalogue.categories.flatMap((c) => [c.id, shapeIconId(c.symbol.shape)]);
+  return ['match', ['get', 'category'], ...pairs, shapeIconId('circle')] as unknown as ExpressionSpecification;
 }
 
 /** `match` on the category id: every catalogue category gets its own colour. */
@@ -72,7 +82,7 @@ export function facilityOverlays(state: FacilityLayerState): Overlay[] {
               filter: ['!', proposed],
               paint: {
                 'circle-color': colour,
-                'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 3.5, 12, 5.5, 15, 7],
+                'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 3.5, 12, 6.5, 15, 9],
                 'circle-stroke-color': '#ffffff',
                 'circle-stroke-width': 1.2,
               },
@@ -84,9 +94,21 @@ export function facilityOverlays(state: FacilityLayerState): Overlay[] {
               filter: proposed,
               paint: {
                 'circle-color': colour,
-                'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 6.5, 12, 8.5, 15, 10],
+                'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 6.5, 12, 9.5, 15, 12],
                 'circle-stroke-color': PROPOSED_STROKE_COLOUR,
                 'circle-stroke-width': 2.5,
+              },
+            },
+            {
+              id: FACILITY_SHAPE_LAYER,
+              type: 'symbol',
+              source: FACILITY_SOURCE,
+              minzoom: FACILITY_SHAPE_MIN_ZOOM,
+              layout: {
+                'icon-image': categoryShapeIconExpression(state.catalogue),
+                'icon-size': ['interpolate', ['linear'], ['zoom'], 10, 0.6, 12, 0.85, 15, 1.2],
+                'icon-allow-overlap': true,
+                'icon-ignore-placement': true,
               },
             },
           ]

@@ -1,4 +1,5 @@
 import { CATEGORY_CATALOGUE } from '../../domain/facility-categories.ts';
+import { CategorySymbol } from './CategorySymbol.tsx';
 import { TOWN_SEAT_CATEGORY, TOWN_SEAT_LABEL } from '../../domain/town-seats.ts';
 import { TOWN_SEAT_SHORT_LABEL } from './model.ts';
 import { textFor } from './text.ts';
@@ -30,7 +31,7 @@ export function CategoryPicker({ f }: { f: FacilitiesHandle }) {
                       aria-describedby={town ? descId : undefined}
                       data-category={c.id}
                     />
-                    <span className="fac-swatch" style={{ background: c.color }} aria-hidden="true" />
+                    <CategorySymbol colour={c.color} shape={c.symbol.shape} />
                     {town ? t(TOWN_SEAT_SHORT_LABEL) : t(c.name)}
                   </label>
                   <span className="fac-count muted" title={f.lang === 'zh' ? '地图上的点数' : 'points on the map'}>
