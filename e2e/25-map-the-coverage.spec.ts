@@ -41,5 +41,17 @@ test('the coverage of the scenario becomes an indicator: a choropleth and a figu
   expect(shapes.icons.length).toBeGreaterThan(0);
   expect(new Set(shapes.icons)).toEqual(new Set(['town-seat']));
   expect(shapes.image).toBe(true);
+
+  // Pointing at a seat names it, as text, with what it is.
+  const seat = await page.evaluate(() => {
+    const map = window.__atlas!.map;
+    const box = map.getCanvas().getBoundingClientRect();
+    const p = map.project([113.07264, 22.57607]);
+    return { x: box.left + p.x, y: box.top + p.y };
+  });
+  await page.mouse.move(seat.x, seat.y);
+  await expect(page.getByTestId('hover-info')).toContainText('白沙街道');
+  await expect(page.getByTestId('hover-info')).toContainText('镇街驻地（GeoNames 点位）');
+  await expect(page.getByTestId('hover-info')).toContainText('蓬江区');
   expect(errors).toEqual([]);
 });

@@ -6,6 +6,10 @@ import { drawShapeIcon } from './facility-icons.ts';
 import type { Overlay } from './overlay.ts';
 import { reconcileOverlays } from './reconcile.ts';
 import { DISTRICT_FILL_LAYER, DISTRICT_SOURCE } from './layers/districts.ts';
+import { FACILITY_POINT_LAYER, FACILITY_PROPOSED_LAYER } from './layers/facilities.ts';
+
+/** Facility layers whose points name themselves on hover; proposed sites first (drawn on top). */
+const FACILITY_HOVER_LAYERS = [FACILITY_PROPOSED_LAYER, FACILITY_POINT_LAYER];
 
 /** Whole city in view when a link carries no camera. */
 export const JIANGMEN_BOUNDS: LngLatBoundsLike = [
@@ -13,8 +17,16 @@ export const JIANGMEN_BOUNDS: LngLatBoundsLike = [
   [113.3, 22.88],
 ];
 
+/** A facility point under the pointer, as its data properties (names are shown as text only). */
+export interface PointedFacility {
+  name: string;
+  category: string;
+  source: string;
+}
+
 export interface MapPointer {
   adcode: string | null;
+  facility?: PointedFacility;
   x: number;
   y: number;
 }
@@ -82,7 +94,12 @@ export function MapView({ landUrl, overlays, contentReady = true, ariaLabel, onH
       const adcode = (feature?.properties?.adcode as string | undefined) ?? null;
       setHover(adcode);
       instance.getCanvas().style.cursor = handlers.current.onPick ? 'crosshair' : adcode ? 'pointer' : '';
-      handlers.current.onHover(adcode ? { adcode, x: e.point.x, y: e.point.y } : null);
+      const pointLayers = FACILITY_HOVER_LAYERS.filter((id) => instance.getLayer(id));
+      const point = pointLayers.length ? instance.queryRenderedFeatures(e.point, { layers: pointLayers })[0] : undefined;
+      const facility = point
+        ? { name: String(point.properties.name ?? ''), category: String(point.properties.category ?? ''), source: String(point.properties.source ?? '') }
+        : undefined;
+      handlers.current.onHover(adcode || facility ? { adcode, x: e.point.x, y: e.point.y, ...(facility && { facility }) } : null);
     });
     instance.on('mouseout', () => {
       setHover(null);

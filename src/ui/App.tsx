@@ -255,7 +255,7 @@ export function App() {
           />
           {viewHandle && <LinkNotices notices={viewHandle.notices} onDismiss={viewHandle.dismissNotices} />}
           {model && layers.has('districts') && <Legend model={model} />}
-          {hovered && pointer && <HoverInfo row={hovered} x={pointer.x} y={pointer.y} />}
+          {pointer && (hovered || pointer.facility) && <HoverInfo row={hovered} facility={pointer.facility} x={pointer.x} y={pointer.y} />}
           {card && <DistrictCard card={card} mappedIndicator={indicatorId} coverage={view.district ? facilities.districtCoverage(view.district) : null} onClose={closeCard} />}
         </main>
       </div>

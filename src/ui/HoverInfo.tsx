@@ -1,13 +1,38 @@
 import type { ChoroplethRow } from '../domain/choropleth.ts';
+import type { PointedFacility } from '../map/MapView.tsx';
+import { categoryName } from './facilities/model.ts';
 import { usePick } from './i18n.ts';
 
-/** Name and mapped value of the district under the pointer. */
-export function HoverInfo({ row, x, y }: { row: ChoroplethRow; x: number; y: number }) {
+/** Where a point comes from, beside its category (town seats say it in their category name). */
+const SOURCE_LABELS: Record<string, { zh: string; en: string }> = {
+  import: { zh: '导入', en: 'imported' },
+  proposed: { zh: '拟建', en: 'proposed' },
+};
+
+/** The facility under the pointer (name, category, where it comes from), else the district and its mapped value. */
+export function HoverInfo({ row, facility, x, y }: { row: ChoroplethRow | undefined; facility?: PointedFacility; x: number; y: number }) {
   const pick = usePick();
+  if (!row && !facility) return null;
   return (
     <div className="hover-info" style={{ left: x + 14, top: y + 14 }} role="tooltip" data-testid="hover-info">
-      <strong>{pick(row.name)}</strong>
-      <span>{row.mappedText}</span>
+      {facility ? (
+        <>
+          {/* A name from a user's file: rendered as text, never as markup. */}
+          <strong>{facility.name || pick({ zh: '（无名称）', en: '(no name)' })}</strong>
+          <span>
+            {pick(categoryName(facility.category))}
+            {SOURCE_LABELS[facility.source] ? ` · ${pick(SOURCE_LABELS[facility.source]!)}` : ''}
+          </span>
+          {row && <span className="muted-inverse">{pick(row.name)}</span>}
+        </>
+      ) : (
+        row && (
+          <>
+            <strong>{pick(row.name)}</strong>
+            <span>{row.mappedText}</span>
+          </>
+        )
+      )}
     </div>
   );
 }
