@@ -54,6 +54,16 @@ test('a planner imports a GCJ-02 facility file and reads its points, circles and
   });
   expect(gaps).toEqual(['440703', '440704', '440705', '440781', '440783', '440784', '440785'].map((a) => `${a}:gap`));
 
+  // The coverage table for a report: the same columns and numbers as `npm run coverage -- --format csv`
+  // on this file (bench/README.md), with a byte-order mark for Excel.
+  const [table] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出覆盖率表 CSV' }).click()]);
+  const csvPath = testInfo.outputPath('coverage.csv');
+  await table.saveAs(csvPath);
+  const csv = readFileSync(csvPath, 'utf8');
+  expect(csv.startsWith('\ufeffadcode,name,areaKm2,coveredAreaShare,population,coveredPopulationShare,radiusMetres,populationModel\r\n')).toBe(true);
+  expect(csv).toContain('440703,蓬江区,326.04,0.057507,853007,0.057507,1000,even-census-2020\r\n');
+  expect(csv).toContain('440700,江门市,9721.98,0.022619,4798090,0.031383,1000,even-census-2020\r\n');
+
   const timing = await page.locator('.fac-coverage [role=status]').innerText();
   testInfo.annotations.push({ type: 'coverage', description: timing });
   await page.locator('.fac-coverage').scrollIntoViewIfNeeded();

@@ -9,13 +9,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import Papa from 'papaparse';
 import { CRS_IDS, isCrsId, type CrsId } from '../src/domain/crs.ts';
-import { CITY } from '../src/domain/districts.ts';
 import { categoryById, facilityCategories } from '../src/domain/facility-categories.ts';
 import { checkImportSize, parseFacilitiesFile, parsePopulationCsv, type ImportIssue } from '../src/domain/import/index.ts';
 import { createCoverageSession } from '../src/domain/coverage/session.ts';
-import type { CoverageFigures, CoverageResult } from '../src/domain/coverage/types.ts';
+import { toCsv, toOutput, type CliOutput } from '../src/domain/coverage/report.ts';
 import { readCensusPopulation, readDistricts } from './coverage-inputs.ts';
 
 /** A radius beyond any service standard in the plans; larger values are almost surely a unit mistake. */
@@ -148,51 +146,7 @@ function accept<T>(path: string, parsed: Parsed<T>, skipBadRows: boolean, warn: 
   return parsed.items;
 }
 
-export interface CliOutput {
-  radiusMetres: number;
-  populationModel: CoverageResult['populationModel'];
-  facilities: CoverageResult['facilities'] & { category: string | null };
-  populationPoints?: CoverageResult['populationPoints'];
-  districts: ({ adcode: string; name: string } & CoverageFigures)[];
-  city: { adcode: string; name: string } & CoverageFigures;
-}
-
-/** Shares to 6 decimals (a ten-thousandth of a percentage point): beyond that is noise. */
-export const roundShare = (share: number | null): number | null => (share === null ? null : Math.round(share * 1e6) / 1e6);
-
-function figures(f: CoverageFigures): CoverageFigures {
-  return {
-    areaKm2: f.areaKm2,
-    coveredAreaShare: roundShare(f.coveredAreaShare)!,
-    population: f.population,
-    coveredPopulationShare: roundShare(f.coveredPopulationShare),
-  };
-}
-
-export function toOutput(result: CoverageResult, category: string | undefined): CliOutput {
-  return {
-    radiusMetres: result.radiusMetres,
-    populationModel: result.populationModel,
-    facilities: { ...result.facilities, category: category ?? null },
-    ...(result.populationPoints && { populationPoints: result.populationPoints }),
-    districts: result.districts.map((d) => ({ adcode: d.adcode, name: d.name, ...figures(d) })),
-    city: { adcode: CITY.adcode, name: CITY.name, ...figures(result.city) },
-  };
-}
-
-export function toCsv(output: CliOutput): string {
-  const rows = [...output.districts, output.city].map((r) => ({
-    adcode: r.adcode,
-    name: r.name,
-    areaKm2: r.areaKm2,
-    coveredAreaShare: r.coveredAreaShare,
-    population: r.population ?? '',
-    coveredPopulationShare: r.coveredPopulationShare ?? '',
-    radiusMetres: output.radiusMetres,
-    populationModel: output.populationModel,
-  }));
-  return `${Papa.unparse(rows, { newline: '\n' })}\n`;
-}
+export { roundShare, toOutput, toCsv, type CliOutput } from '../src/domain/coverage/report.ts';
 
 export function runCoverage(options: CliOptions, warn: (line: string) => void): CliOutput {
   const imported = parseFacilitiesFile(readInput(options.facilities), {

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { choroplethTableRows, type ChoroplethModel } from '../domain/choropleth.ts';
 import { districtTableCsv, districtTableFileName } from '../domain/export-csv.ts';
-import { canvasToPngBlob, composeMapImage, download } from './export-png.ts';
+import { download } from './download.ts';
+import { canvasToPngBlob, composeMapImage } from './export-png.ts';
 import { citeIndicatorSource } from './format.ts';
 import { useLang, usePick } from './i18n.ts';
 

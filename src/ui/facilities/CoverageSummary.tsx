@@ -1,6 +1,9 @@
 import { formatPersons, formatShare } from './model.ts';
 import { textFor } from './text.ts';
 import type { FacilitiesHandle } from './useFacilities.ts';
+import { toCsv, toOutput } from '../../domain/coverage/report.ts';
+import { districtTableFileName } from '../../domain/export-csv.ts';
+import { download } from '../download.ts';
 
 /** City and district shares of area and residents within the radius, and how residents are modelled. */
 export function CoverageSummary({ f }: { f: FacilitiesHandle }) {
@@ -62,6 +65,17 @@ export function CoverageSummary({ f }: { f: FacilitiesHandle }) {
             </tbody>
           </table>
           <PopulationModelNote f={f} />
+          <button
+            type="button"
+            disabled={f.computing}
+            onClick={() => {
+              const label = f.coverageLabel ? t(f.coverageLabel) : '';
+              const csv = toCsv(toOutput(c, f.visibleCategories.join(',')), { excel: true });
+              download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), districtTableFileName(`${zh ? '服务覆盖' : 'coverage'} ${label}`, null));
+            }}
+          >
+            {zh ? '导出覆盖率表 CSV' : 'Export coverage CSV'}
+          </button>
           {(f.geometryStale || f.footprintOnly) && (
             <p className="muted fac-note">
               {f.geometryStale

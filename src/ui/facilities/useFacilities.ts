@@ -31,6 +31,7 @@ import {
 import { coverageOverlays, DEFAULT_FOOTPRINT_COLOUR } from '../../map/layers/coverage.ts';
 import { visibleLayers } from '../../map/layers/catalogue.ts';
 import { TOWN_SEAT_ATTRIBUTION, facilityOverlays, facilityPoints } from '../../map/layers/facilities.ts';
+import { download } from '../download.ts';
 import type { Overlay } from '../../map/overlay.ts';
 import { createCoverageWorker, type CoverageWorkerHandle } from '../../workers/coverage-client.ts';
 import { createImportWorker, type ImportWorkerHandle } from '../../workers/import-client.ts';
@@ -447,14 +448,7 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
       const layer = allLayers.find((l) => l.id === id);
       if (!layer) return;
       const blob = new Blob([JSON.stringify(toGeoJson(layer.facilities))], { type: 'application/geo+json' });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${layer.fileName.replace(/\.[^.]*$/, '')}-wgs84.geojson`;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      download(blob, `${layer.fileName.replace(/\.[^.]*$/, '')}-wgs84.geojson`);
     },
     [allLayers],
   );
