@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, type LngLatBoundsLike } from 'maplibre-gl';
 import { decodeView } from '../domain/url-state.ts';
 import { baseStyle } from './base-style.ts';
-import { drawShapeIcon } from './facility-icons.ts';
+import { drawMapImage } from './map-images.ts';
 import type { Overlay } from './overlay.ts';
 import { reconcileOverlays } from './reconcile.ts';
 import { DISTRICT_FILL_LAYER, DISTRICT_SOURCE } from './layers/districts.ts';
@@ -116,11 +116,11 @@ export function MapView({ landUrl, overlays, contentReady = true, ariaLabel, onH
       if (adcode) handlers.current.onDistrictClick(adcode);
     });
     instance.on('load', () => setReady(true));
-    // Icons (the facility category shapes) are drawn when a layer first asks for them. MapLibre 6
+    // Images (facility category shapes, the gap hatching) are drawn when a layer first asks. MapLibre 6
     // resolves missing images only through this resolver, not through the event.
     instance.setMissingStyleImageResolver((id) => {
       const ratio = window.devicePixelRatio || 1;
-      const image = drawShapeIcon(id, ratio);
+      const image = drawMapImage(id, ratio);
       if (image && !instance.hasImage(id)) instance.addImage(id, image, { pixelRatio: ratio });
     });
 

@@ -12,6 +12,7 @@ import {
   DEFAULT_FOOTPRINT_COLOUR,
   GAPS_COLOUR,
   GAPS_FILL_LAYER,
+  GAPS_HATCH_LAYER,
   GAPS_SOURCE,
   coverageOverlays,
 } from './coverage.ts';
@@ -32,7 +33,7 @@ describe('coverage layers', () => {
   it('draw one service circle per facility while there are few, coloured by category, above the gaps', () => {
     const overlays = coverageOverlays({ circles, footprint: geometry.footprint, gaps: geometry.gaps, showCoverage: true, showGaps: true });
     expect(styleErrors(overlays)).toEqual([]);
-    expect(ids(overlays)).toEqual([GAPS_FILL_LAYER, COVERAGE_CIRCLE_FILL_LAYER, COVERAGE_CIRCLE_OUTLINE_LAYER]);
+    expect(ids(overlays)).toEqual([GAPS_FILL_LAYER, GAPS_HATCH_LAYER, COVERAGE_CIRCLE_FILL_LAYER, COVERAGE_CIRCLE_OUTLINE_LAYER]);
     const coverage = overlays.find((o) => o.sourceId === COVERAGE_SOURCE)!;
     expect(coverage.source).toMatchObject({ data: circles });
     expect(circles.features).toHaveLength(70);
@@ -62,6 +63,10 @@ describe('coverage layers', () => {
     expect(paint['fill-color']).toBe(GAPS_COLOUR);
     expect(paint['fill-opacity']).toBeGreaterThan(0);
     expect(paint['fill-opacity']).toBeLessThan(0.5);
+    // Hatched on top, with the image the map draws on demand (map-images.ts).
+    const hatch = overlays[0]!.layers[1] as FillLayerSpecification;
+    expect(hatch.id).toBe(GAPS_HATCH_LAYER);
+    expect(hatch.paint!['fill-pattern']).toBe('gap-hatch');
   });
 
   it('respect the coverage and gaps layer switches', () => {

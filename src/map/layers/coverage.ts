@@ -1,3 +1,4 @@
+import { GAP_HATCH_IMAGE } from '../map-images.ts';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { CoverageAreaProperties, ServiceCircleProperties } from '../../domain/coverage/geometry.ts';
 import type { CategoryCatalogue } from '../../domain/facility-categories.ts';
@@ -10,6 +11,8 @@ export const COVERAGE_CIRCLE_OUTLINE_LAYER = 'coverage-circles-outline';
 export const COVERAGE_FOOTPRINT_LAYER = 'coverage-footprint-fill';
 export const GAPS_SOURCE = 'gaps-areas';
 export const GAPS_FILL_LAYER = 'gaps-fill';
+/** Red hatching over the light fill: the gap reads as "not covered" without hiding the choropleth. */
+export const GAPS_HATCH_LAYER = 'gaps-hatch';
 
 /** Every layer id this module can produce, e.g. for queryRenderedFeatures. */
 export const COVERAGE_LAYER_IDS = [COVERAGE_CIRCLE_FILL_LAYER, COVERAGE_CIRCLE_OUTLINE_LAYER, COVERAGE_FOOTPRINT_LAYER] as const;
@@ -53,7 +56,13 @@ export function coverageOverlays(state: CoverageLayerState): Overlay[] {
           type: 'fill',
           source: GAPS_SOURCE,
           // Rectangles meet edge to edge; antialiasing would draw a seam between them.
-          paint: { 'fill-color': GAPS_COLOUR, 'fill-opacity': 0.3 * fade, 'fill-antialias': false },
+          paint: { 'fill-color': GAPS_COLOUR, 'fill-opacity': 0.15 * fade, 'fill-antialias': false },
+        },
+        {
+          id: GAPS_HATCH_LAYER,
+          type: 'fill',
+          source: GAPS_SOURCE,
+          paint: { 'fill-pattern': GAP_HATCH_IMAGE, 'fill-opacity': 0.6 * fade, 'fill-antialias': false },
         },
       ],
     });
