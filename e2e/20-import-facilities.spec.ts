@@ -53,6 +53,8 @@ test('a planner imports a GCJ-02 facility file and reads its points, circles and
     return [...new Set(features.map((f) => `${f.properties.adcode}:${f.properties.kind}`))].sort();
   });
   expect(gaps).toEqual(['440703', '440704', '440705', '440781', '440783', '440784', '440785'].map((a) => `${a}:gap`));
+  // Hatched: the pattern was drawn for the map when the layer first asked for it.
+  expect(await page.evaluate(() => window.__atlas!.map.hasImage('gap-hatch'))).toBe(true);
 
   // The coverage table for a report: the same columns and numbers as `npm run coverage -- --format csv`
   // on this file (bench/README.md), with a byte-order mark for Excel.
