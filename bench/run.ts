@@ -37,7 +37,7 @@ const ENGINE_RUNS = QUICK ? 3 : 9;
 const TURF_RUNS = QUICK ? 1 : 3;
 const RENDER_RUNS = QUICK ? 2 : 5;
 const TURF_LIMIT_MS = 60_000;
-/** The issue's "stays interactive with 10,000 facilities". */
+/** The interaction check runs at the scale the app promises to stay interactive at. */
 const INTERACTION_FACILITIES = 10_000;
 const SEED = 20201101; // census day; any fixed seed makes the synthetic points repeatable
 const RADIUS = 1000; // the upper end of GB 50180-2018's 15-minute walking distance (800–1,000 m)
