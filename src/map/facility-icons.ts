@@ -1,8 +1,8 @@
 /**
  * The category shapes of data/facility-categories.json (square for hospitals, triangle for village
  * clinics, star for culture …) as small white icons drawn inside each facility's coloured circle,
- * so categories can be told apart without relying on colour alone. The icons are drawn on demand
- * (MapLibre asks for a missing image by id), never fetched.
+ * so categories can be told apart without relying on colour alone. This module is the geometry;
+ * map-images.ts draws it when the map first asks for an icon.
  */
 import type { FacilityCategory } from '../domain/facility-categories.ts';
 
@@ -13,7 +13,7 @@ export const SHAPE_ICON_PREFIX = 'facility-shape-';
 /** Logical size of an icon, CSS pixels; the layer scales it with the zoom. */
 export const SHAPE_ICON_SIZE = 12;
 
-const SHAPES: readonly SymbolShape[] = ['circle', 'square', 'triangle', 'diamond', 'pentagon', 'hexagon', 'star'];
+export const SHAPES: readonly SymbolShape[] = ['circle', 'square', 'triangle', 'diamond', 'pentagon', 'hexagon', 'star'];
 
 export function shapeIconId(shape: SymbolShape): string {
   return `${SHAPE_ICON_PREFIX}${shape}`;
@@ -49,29 +49,4 @@ export function shapeVertices(shape: SymbolShape, r: number): [number, number][]
     case 'star':
       return polygon(10, r).map(([x, y], i) => (i % 2 === 0 ? [x, y] : [x * 0.45, y * 0.45]));
   }
-}
-
-export interface IconImage {
-  width: number;
-  height: number;
-  data: Uint8ClampedArray;
-}
-
-/** The white icon of a shape, at the device pixel ratio; null for an id that is not a shape icon. */
-export function drawShapeIcon(id: string, pixelRatio: number): IconImage | null {
-  const shape = id.startsWith(SHAPE_ICON_PREFIX) ? (id.slice(SHAPE_ICON_PREFIX.length) as SymbolShape) : null;
-  if (!shape || !SHAPES.includes(shape)) return null;
-  const size = Math.round(SHAPE_ICON_SIZE * pixelRatio);
-  const canvas = document.createElement('canvas');
-  canvas.width = size;
-  canvas.height = size;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return null;
-  const corners = shapeVertices(shape, size * 0.42);
-  ctx.beginPath();
-  corners.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(size / 2 + x, size / 2 + y) : ctx.lineTo(size / 2 + x, size / 2 + y)));
-  ctx.closePath();
-  ctx.fillStyle = '#ffffff';
-  ctx.fill();
-  return { width: size, height: size, data: ctx.getImageData(0, 0, size, size).data };
 }
