@@ -41,6 +41,14 @@ test('a planner hovers and clicks 新会区 on the map and reads its figures, ta
   await expect(card.locator('[data-indicator="population_density"] .formula')).toContainText('÷');
 
   await page.screenshot({ path: testInfo.outputPath('03-card-xinhui.png') });
+
+  // A long card is filtered by name: only the registered-nurses figure is left (表2: 新会 2.97 in 2020).
+  await card.getByLabel('筛选指标（名称或领域）').fill('护士');
+  await expect(card.locator('.card-item')).toHaveCount(1);
+  await expect(card.getByTestId('value-nurses_per_1000')).toContainText('2.97');
+  await expect(card.getByRole('status')).toContainText('显示 1 /');
+  await card.getByLabel('筛选指标（名称或领域）').fill('');
+  await expect(card.locator('.card-item').first()).toHaveAttribute('data-indicator', 'beds_per_1000');
   await card.getByRole('button', { name: '关闭指标卡' }).click();
   await expect(card).toHaveCount(0);
   await expect(page).not.toHaveURL(/district=/);

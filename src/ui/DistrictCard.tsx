@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CoverageFigures } from '../domain/coverage/types.ts';
 import type { CardItem, DistrictCard as Card, GapValue, IndicatorPoint, ResolvedValue } from '../domain/indicators/index.ts';
 import { citeIndicatorSource, KIND_LABELS, percent } from './format.ts';
@@ -37,6 +37,15 @@ export function DistrictCard({ card, mappedIndicator, coverage, onClose }: Distr
   }, [card.adcode]);
 
   const count = card.domains.reduce((n, d) => n + d.items.length, 0);
+  const [filter, setFilter] = useState('');
+  const wanted = filter.trim().toLowerCase();
+  const matches = (item: CardItem, domainName: Bilingual) =>
+    wanted === '' ||
+    [item.indicator.name.zh, item.indicator.name.en, domainName.zh, domainName.en].some((t) => t.toLowerCase().includes(wanted));
+  const domains = card.domains
+    .map(({ domain, items }) => ({ domain, items: items.filter((i) => matches(i, { zh: domain.zh, en: domain.en })) }))
+    .filter((d) => d.items.length > 0);
+  const shown = domains.reduce((n, d) => n + d.items.length, 0);
   return (
     <section
       className="district-card"
@@ -44,7 +53,8 @@ export function DistrictCard({ card, mappedIndicator, coverage, onClose }: Distr
       data-testid="district-card"
       data-adcode={card.adcode}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') {
+        // Escape in a filled filter box clears the filter (the browser does); anywhere else it closes the card.
+        if (e.key === 'Escape' && !(e.target instanceof HTMLInputElement && e.target.value !== '')) {
           e.stopPropagation();
           onClose();
         }
@@ -62,6 +72,15 @@ export function DistrictCard({ card, mappedIndicator, coverage, onClose }: Distr
       <p className="muted card-summary">
         {pick({ zh: `${count} 项指标；数值均注明来源文件与行号。`, en: `${count} indicators; every figure cites its document and line.` })}
       </p>
+      <label className="field card-filter">
+        <span>{pick({ zh: '筛选指标（名称或领域）', en: 'Filter indicators (name or domain)' })}</span>
+        <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      </label>
+      {wanted !== '' && (
+        <p className="muted" role="status">
+          {pick({ zh: `显示 ${shown} / ${count} 项`, en: `Showing ${shown} of ${count}` })}
+        </p>
+      )}
       {coverage && (
         <section className="card-domain card-coverage" aria-label={pick({ zh: '服务覆盖', en: 'Service coverage' })}>
           <h3>{pick({ zh: '服务覆盖（当前情景）', en: 'Service coverage (current scenario)' })}</h3>
@@ -75,7 +94,7 @@ export function DistrictCard({ card, mappedIndicator, coverage, onClose }: Distr
           <p className="muted">{pick(coverage.populationModel)}</p>
         </section>
       )}
-      {[...card.domains]
+      {[...domains]
         // The domain of the mapped indicator first, so the figure on the map is the first one read.
         .sort((a, b) => Number(b.items.some((i) => i.indicator.id === mappedIndicator)) - Number(a.items.some((i) => i.indicator.id === mappedIndicator)))
         .map(({ domain, items }) => (
