@@ -7,6 +7,11 @@ test('the coverage of the scenario becomes an indicator: a choropleth and a figu
   // The 70 town seats with a 2 km radius (stand-ins for town-level services, not surveyed facilities).
   await openApp(page, './?v=1&cats=town-seat&radius=2000&district=440704');
   await cityCoverage(page);
+  // 70 of the 73 township units have a GeoNames seat; the other 3 are listed, never placed.
+  const unmatched = page.getByTestId('unmatched-towns');
+  await unmatched.locator('summary').click();
+  await expect(unmatched).toContainText('另有 3 个镇街没有可靠点位');
+  for (const town of ['江南街道', '百合镇', '双合镇']) await expect(unmatched).toContainText(town);
   // The town seats' positions are GeoNames': credited on the map while they are drawn.
   await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('GeoNames (CC BY 4.0)');
 

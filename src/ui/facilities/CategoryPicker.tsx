@@ -43,6 +43,24 @@ export function CategoryPicker({ f }: { f: FacilitiesHandle }) {
                       {f.townSeats.status === 'loading' && (f.lang === 'zh' ? '（加载中…）' : ' (loading…)')}
                     </p>
                   )}
+                  {town && f.townSeats.unmatched.length > 0 && (
+                    <details className="fac-note muted" data-testid="unmatched-towns">
+                      <summary>
+                        {f.lang === 'zh'
+                          ? `另有 ${f.townSeats.unmatched.length} 个镇街没有可靠点位，未在图上标出`
+                          : `${f.townSeats.unmatched.length} more towns have no reliable point and are not drawn`}
+                      </summary>
+                      <ul>
+                        {f.townSeats.unmatched.map((u) => (
+                          <li key={u.code}>
+                            {f.lang === 'zh'
+                              ? `${u.name}（${t(f.districtNames[u.countyAdcode] ?? { zh: u.countyAdcode, en: u.countyAdcode })}）：${t(u.reason)}`
+                              : `${u.name} (${t(f.districtNames[u.countyAdcode] ?? { zh: u.countyAdcode, en: u.countyAdcode })}): ${t(u.reason)}`}
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  )}
                   {town && f.townSeats.error && (
                     <p className="status status-error" role="alert">
                       {f.lang === 'zh' ? `镇街驻地数据有误：${f.townSeats.error}` : `Town-seat data error: ${f.townSeats.error}`}

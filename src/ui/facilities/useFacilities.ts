@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createLayer, newLayerId, useImportedLayers, useRemoveLayer, useSaveLayer, type ImportedLayer } from '../../data/imported-layers.ts';
 import { useTownSeats } from '../../data/useTownSeats.ts';
+import type { UnmatchedTown } from '../../domain/town-seats.ts';
 import type { CoverageFigures, CoverageResult, SuggestionResult } from '../../domain/coverage/index.ts';
 import { MAX_SERVICE_CIRCLES } from '../../domain/coverage/geometry.ts';
 import type { ComputeResponse, SessionFacility, SessionInfo } from '../../domain/coverage/session.ts';
@@ -78,6 +79,8 @@ export interface LayerEntry {
 }
 
 export type CandidateKind = 'towns' | 'grid';
+
+const NO_TOWNS: readonly UnmatchedTown[] = Object.freeze([]);
 /** Candidate grid spacing when no points are given. */
 export const SUGGESTION_GRID_METRES = 2000;
 
@@ -107,7 +110,8 @@ export interface FacilitiesHandle {
   /** Facilities on the map per category, whatever its visibility (town seats, shown layers, sites). */
   availableCounts: Record<string, number>;
   facilitiesInPlay: number;
-  townSeats: { status: 'loading' | 'ready' | 'error'; error: string | null };
+  /** `unmatched`: the township units without a GeoNames seat, listed without a position. */
+  townSeats: { status: 'loading' | 'ready' | 'error'; error: string | null; unmatched: readonly UnmatchedTown[] };
 
   standard: StandardInForce | null;
   /** While the slider moves: numbers only, the link is written when it settles. */
@@ -615,7 +619,11 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
     setCategoryVisible,
     availableCounts,
     facilitiesInPlay: inPlay.length,
-    townSeats: { status: towns.isPending ? 'loading' : towns.error ? 'error' : 'ready', error: towns.error?.message ?? null },
+    townSeats: {
+      status: towns.isPending ? 'loading' : towns.error ? 'error' : 'ready',
+      error: towns.error?.message ?? null,
+      unmatched: towns.data?.unmatched ?? NO_TOWNS,
+    },
     standard: standardInForce(cats, radius),
     dragRadius,
     commitRadius,
