@@ -38,6 +38,10 @@ test('a planner picks hospital beds per 1,000 for 2025 and the legend and distri
   await expect(legend).toContainText('3.88 – 5.11');
 
   await page.screenshot({ path: testInfo.outputPath('02-beds-2025.png') });
+
+  // An indicator with a note on its definition shows it in the legend (catalogue note).
+  await page.getByLabel('选择指标').selectOption('elderly_beds_per_1000_residents');
+  await expect(legend).toContainText('以全部常住人口为分母');
   expect(errors).toEqual([]);
 });
 

@@ -172,7 +172,8 @@ function CardEntry({ item, mapped }: { item: CardItem; mapped: boolean }) {
   const { indicator, current, target, cityCurrent, cityTarget } = item;
   const status = item.sources.find((s) => s.status)?.status;
   const formula = current?.primary.formula ?? target?.primary.formula;
-  const notes = [...(current?.primary.notes ?? []), ...(target?.primary.notes ?? [])];
+  // The indicator's own note first: it says how the figure is defined where documents differ.
+  const notes = [...(indicator.note ? [indicator.note] : []), ...(current?.primary.notes ?? []), ...(target?.primary.notes ?? [])];
   return (
     <article className={`card-item${mapped ? ' mapped' : ''}`} data-indicator={indicator.id}>
       <h4>

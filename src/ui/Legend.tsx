@@ -56,7 +56,7 @@ export function Legend({ model }: { model: ChoroplethModel }) {
           {pick(f)}
         </p>
       ))}
-      <NotesAndCaveats notes={model.notes} caveats={model.caveats} noteClass="legend-note" caveatClass="legend-caveat" />
+      <NotesAndCaveats notes={model.indicator.note ? [model.indicator.note, ...model.notes] : model.notes} caveats={model.caveats} noteClass="legend-note" caveatClass="legend-caveat" />
       <details className="legend-sources">
         <summary>{pick({ zh: `来源（${model.sources.length}）`, en: `Sources (${model.sources.length})` })}</summary>
         <ul>
