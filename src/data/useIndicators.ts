@@ -59,25 +59,30 @@ function areasOf(districts: DistrictCollection | undefined) {
  * The indicator database for the UI. Validation errors surface as `error` (message names file and entry).
  * Once the district boundaries load, densities are computed from their polygon areas; if the boundaries
  * fail, everything else still works. `external` adds values computed in the app (the coverage of the
- * current scenario); pass a memoised object, as the database is rebuilt when it changes.
+ * current scenario) to `data`; pass a memoised object, as that database is rebuilt when it changes.
+ * `base` is the database of the documents alone: it does not change with `external`.
  */
-export function useIndicators(external?: ExternalValues): { data: IndicatorDb | undefined; isLoading: boolean; error: Error | null } {
+export function useIndicators(external?: ExternalValues): {
+  data: IndicatorDb | undefined;
+  base: IndicatorDb | undefined;
+  isLoading: boolean;
+  error: Error | null;
+} {
   const query = useQuery(indicatorsQuery);
   const districts = useDistricts();
   const areas = useMemo(() => areasOf(districts.data), [districts.data]);
   const source = districts.data?.provenance?.source;
-  const data = useMemo(
-    () =>
-      query.data
-        ? buildIndicatorDb(query.data, {
-            areasKm2: areas,
-            areaOrigin: source
-              ? { zh: `区界多边形的测地面积（${source}）`, en: `geodesic area of the boundary polygon (${source})` }
-              : undefined,
-            external,
-          })
-        : undefined,
-    [query.data, areas, source, external],
+  const options = useMemo(
+    () => ({
+      areasKm2: areas,
+      areaOrigin: source ? { zh: `区界多边形的测地面积（${source}）`, en: `geodesic area of the boundary polygon (${source})` } : undefined,
+    }),
+    [areas, source],
   );
-  return { data, isLoading: query.isLoading, error: query.error };
+  const base = useMemo(() => (query.data ? buildIndicatorDb(query.data, options) : undefined), [query.data, options]);
+  const data = useMemo(
+    () => (query.data && external ? buildIndicatorDb(query.data, { ...options, external }) : base),
+    [query.data, options, external, base],
+  );
+  return { data, base, isLoading: query.isLoading, error: query.error };
 }

@@ -80,7 +80,8 @@ describe('target view', () => {
     // Diverging classes are symmetric around 0.
     const b = m.classification.breaks;
     expect(b[0]).toBeCloseTo(-b.at(-1)!, 10);
-    expect(m.rows[0]!.mappedText.startsWith('-') || m.rows[0]!.mappedText.startsWith('−') || m.rows[0]!.mappedText.startsWith('+')).toBe(true);
+    // 蓬江 2020: 2.41 (表2, seed 004 L3368), so 2.41 − 6.15 = −3.74, written with its sign and unit.
+    expect(m.rows[0]!.mappedText).toBe('-3.74 张/千人');
   });
 
   it('uses a target the user typed instead of the plan target', () => {

@@ -4,8 +4,7 @@
  * map layer, the legend, the CSV export and the PNG export all read this one model, so they can
  * never disagree.
  */
-import { classify, classLabels, classOf, divergingBreaks, formatNumber, type Classification } from './classify.ts';
-import { districtByAdcode } from './districts.ts';
+import { classify, classLabels, classOf, divergingBreaks, formatNumber, withUnit, type Classification } from './classify.ts';
 import type { DistrictTableRow } from './export-csv.ts';
 import {
   CITY_SCOPE,
@@ -13,6 +12,7 @@ import {
   districtTable,
   mappableIndicators,
   seriesFor,
+  uniqueBy,
   valueFor,
   type Bilingual,
   type CaveatDef,
@@ -83,7 +83,8 @@ export interface ChoroplethRow {
 }
 
 export interface TargetInForce {
-  value: number;
+  /** null for each district's own target: there is no single value. */
+  value: number | null;
   display: string;
   year: number;
   /** Where the target comes from: the city's plan target, each district's own, or one the user typed. */
@@ -119,12 +120,6 @@ const REDUCED: Record<NonNullable<Classification['reducedBecause']>, Bilingual> 
   'few-distinct-values': { zh: '不同数值少于所选分级数，分级已减少。', en: 'Fewer distinct values than classes: fewer classes shown.' },
   'tied-quantiles': { zh: '分位数有重合，分级已减少。', en: 'Tied quantiles: fewer classes shown.' },
 };
-
-function uniqueBy<T>(items: readonly T[], key: (t: T) => string): T[] {
-  const seen = new Map<string, T>();
-  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
-  return [...seen.values()];
-}
 
 /** The figure a target is measured against: the latest actual (or computed-from-actuals) value before the target year. */
 function currentBefore(db: IndicatorDb, indicatorId: string, scope: string, year: number): IndicatorPoint | undefined {
@@ -173,18 +168,18 @@ export function choroplethModel(
       const own = storedTarget(db, indicatorId, r.adcode, year);
       const goal = view.target ?? (view.goal === 'own' ? own?.value : (cityTarget?.value ?? own?.value));
       if (!current || goal === undefined || current.upper !== undefined || current.comparator !== undefined)
-        return { r, current, gap: null as number | null };
+        return { r, current, own, gap: null as number | null };
       // Oriented so that ahead of target is positive whatever the better direction (palettes.ts).
       const gap = indicator.better === 'higher' ? current.value - goal : goal - current.value;
-      return { r, current, gap: Number(gap.toPrecision(12)) };
+      return { r, current, own, gap: Number(gap.toPrecision(12)) };
     });
     const target: TargetInForce | undefined =
       view.target !== null
         ? { value: view.target, display: String(view.target), year, scope: 'user' }
         : cityTarget && view.goal === 'city'
           ? { value: cityTarget.value, display: cityTarget.display, year, scope: 'city', source: cityTarget.source }
-          : rows0.some((x) => storedTarget(db, indicatorId, x.r.adcode, year))
-            ? { value: NaN, display: '', year, scope: 'own' }
+          : rows0.some((x) => x.own)
+            ? { value: null, display: '', year, scope: 'own' }
             : undefined;
     if (target && rows0.some((x) => x.gap !== null)) {
       const classification = divergingBreaks(rows0.map((x) => x.gap), 0, view.classes);
@@ -218,9 +213,7 @@ export function choroplethModel(
           [
             ...pointsShown.flatMap((p) => (p.source ? [p.source] : [])),
             ...(target.source ? [target.source] : []),
-            ...(target.scope === 'own'
-              ? rows0.flatMap((x) => storedTarget(db, indicatorId, x.r.adcode, year)?.source ?? [])
-              : []),
+            ...(target.scope === 'own' ? rows0.flatMap((x) => x.own?.source ?? []) : []),
           ],
           (s) => `${s.document}|${s.table}`,
         ),
@@ -248,7 +241,7 @@ export function choroplethModel(
       adcode: r.adcode,
       name: { zh: r.name, en: r.nameEn },
       mapped: r.value,
-      mappedText: point ? `${point.display}${unitSuffix(indicator.unit[lang])}` : r.statement ? r.statement.text[lang] : '—',
+      mappedText: point ? withUnit(point.display, indicator.unit[lang]) : r.statement ? r.statement.text[lang] : '—',
       point,
       statement: r.statement?.text,
       classIndex,
@@ -281,12 +274,6 @@ function inputSources(point: IndicatorPoint): ResolvedSource[] {
   return (point.inputs ?? []).flatMap((i) => (i.point?.source ? [i.point.source] : i.point ? inputSources(i.point) : []));
 }
 
-const UNITS_WITHOUT_SPACE = new Set(['%', '‰', '°']);
-function unitSuffix(unit: string): string {
-  if (!unit) return '';
-  return UNITS_WITHOUT_SPACE.has(unit) ? unit : ` ${unit}`;
-}
-
 /** Fill colour per adcode for the district layer. */
 export function fillByAdcode(model: ChoroplethModel | undefined): Record<string, string> {
   if (!model) return {};
@@ -299,12 +286,6 @@ export function resolveIndicator(items: readonly MappableIndicator[], id: string
 }
 
 export { mappableIndicators };
-
-/** District name in the chosen language, for rows that only carry an adcode. */
-export function districtName(adcode: string, lang: 'zh' | 'en'): string {
-  const d = districtByAdcode(adcode);
-  return d ? (lang === 'zh' ? d.name : d.nameEn) : adcode;
-}
 
 /**
  * The district table of the map as CSV rows: each district's value (in the target view, the value

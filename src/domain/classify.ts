@@ -237,9 +237,13 @@ export function formatNumber(
           maximumFractionDigits: decimals ?? sensibleDecimals(value),
           signDisplay,
         }).format(value);
-  const unitText = typeof unit === 'string' || unit === null ? unit : unit[lang];
-  if (!unitText) return text;
-  return UNITS_WITHOUT_SPACE.has(unitText) ? `${text}${unitText}` : `${text} ${unitText}`;
+  return withUnit(text, typeof unit === 'string' || unit === null ? unit : unit[lang]);
+}
+
+/** A number already written as text, with its unit: "6.15 张/千人", but "72.2%" (no space before %, ‰, °). */
+export function withUnit(text: string, unit: string | null): string {
+  if (!unit) return text;
+  return UNITS_WITHOUT_SPACE.has(unit) ? `${text}${unit}` : `${text} ${unit}`;
 }
 
 /** Legend rows: "lower – upper unit" for each class, with one shared number of decimals. */

@@ -21,7 +21,7 @@ import { CATEGORY_CATALOGUE } from '../domain/facility-categories.ts';
 import { availableYears, cardFor, valueFor, CITY_SCOPE, type ExternalValues } from '../domain/indicators/index.ts';
 import { DEFAULT_TARGET_YEAR } from '../domain/indicators/select.ts';
 import { DEFAULT_VIEW, shareUrl, withDistrict, withLang, type DecodeContext, type ViewState } from '../domain/url-state.ts';
-import { MapView, type MapPointer } from '../map/MapView.tsx';
+import { MapView } from '../map/MapView.tsx';
 import { MAP_LAYER_IDS, visibleLayers } from '../map/layers/catalogue.ts';
 import { districtOverlays, DEFAULT_DISTRICT_FILL } from '../map/layers/districts.ts';
 import { districtLabelPoints } from '../map/layers/district-labels.ts';
@@ -32,7 +32,7 @@ import { censusPopulationFromDb } from './facilities/census.ts';
 import { FacilityPanel } from './facilities/FacilityPanel.tsx';
 import { useFacilities } from './facilities/useFacilities.ts';
 import { Header } from './Header.tsx';
-import { HoverInfo } from './HoverInfo.tsx';
+import { createPointerStore, MapHover } from './HoverInfo.tsx';
 import { LangContext, type Lang } from './i18n.ts';
 import { IndicatorControls } from './IndicatorControls.tsx';
 import { LayerToggles } from './LayerToggles.tsx';
@@ -114,36 +114,33 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [db, indicatorId, year, targetMode, view.target, view.goal, view.method, view.classes, view.palette, view.lang],
   );
-  const planTarget = db && indicatorId && year !== null && targetMode ? (valueFor(db, indicatorId, CITY_SCOPE, year, 'target')?.primary.display ?? null) : null;
-  const goals = {
-    city: planTarget !== null,
-    own: !!(db && indicatorId && year !== null && targetMode && DISTRICTS.some((d) => valueFor(db, indicatorId, d.adcode, year, 'target'))),
-  };
+  const { planTarget, goals } = useMemo(() => {
+    if (!db || !indicatorId || year === null || !targetMode) return { planTarget: null, goals: { city: false, own: false } };
+    const city = valueFor(db, indicatorId, CITY_SCOPE, year, 'target')?.primary.display ?? null;
+    const own = DISTRICTS.some((d) => valueFor(db, indicatorId, d.adcode, year, 'target'));
+    return { planTarget: city, goals: { city: city !== null, own } };
+  }, [db, indicatorId, year, targetMode]);
 
   // FACILITIES-HOOK (facility layers and coverage plug in here)
-  // The database is rebuilt when the scenario's coverage joins it; the census figures stay the same
-  // object so that the coverage worker is not re-initialised by its own result.
-  const censusFromDb = censusPopulationFromDb(db);
-  const censusKey = JSON.stringify(censusFromDb ?? null);
-  const censusPopulation = useMemo(() => censusFromDb, [censusKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  // From the documents' database, which the scenario's coverage never rebuilds: the coverage
+  // worker is not re-initialised by its own result.
+  const censusPopulation = useMemo(() => censusPopulationFromDb(indicators.base), [indicators.base]);
   const facilities = useFacilities({ view, update, districts: districts.data, censusPopulation, lang });
 
   // The coverage of the scenario as indicators (choropleth, card), once the numbers settle.
+  const { coverage, coverageLabel, populationModelText } = facilities;
   useEffect(() => {
-    const { coverage, coverageLabel, populationModelText } = facilities;
     const timer = setTimeout(
       () => setCoverageValues(coverage && coverageLabel ? coverageExternalValues(coverage, coverageLabel, populationModelText) : undefined),
       COVERAGE_SETTLE_MS,
     );
     return () => clearTimeout(timer);
-    // The label texts follow the result; the result is what changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [facilities.coverage]);
+  }, [coverage, coverageLabel, populationModelText]);
 
   // --- map -------------------------------------------------------------------------------------
-  const layers = visibleLayers(view.layers);
+  const layers = useMemo(() => visibleLayers(view.layers), [view.layers]);
   const labelPoints = useMemo(() => (districts.data ? districtLabelPoints(districts.data) : null), [districts.data]);
-  const fills = useMemo(() => (layers.has('districts') ? fillByAdcode(model) : {}), [layers.has('districts'), model]); // eslint-disable-line react-hooks/exhaustive-deps
+  const fills = useMemo(() => (layers.has('districts') ? fillByAdcode(model) : {}), [layers, model]);
   const overlays = useMemo(() => {
     if (!districts.data || !labelPoints) return [];
     const [districtFill, labels] = districtOverlays({
@@ -160,11 +157,10 @@ export function App() {
       layers.has(id) ? (onlineBasemapOverlay(id, tiandituKey()) ?? []) : [],
     );
     return [...basemaps, districtFill!, ...facilities.overlays, labels!];
-  }, [districts.data, labelPoints, fills, view.district, lang, layers.has('labels'), layers.has('osm'), layers.has('tianditu'), facilities.overlays]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [districts.data, labelPoints, fills, view.district, lang, layers, facilities.overlays]);
 
   const mapRef = useRef<MapLibreMap | null>(null);
-  const [pointer, setPointer] = useState<MapPointer | null>(null);
-  const hovered = pointer && model ? model.rows.find((r) => r.adcode === pointer.adcode) : undefined;
+  const pointer = useMemo(createPointerStore, []);
   const contentReady = !districts.isLoading && !indicators.isLoading && viewHandle !== null;
 
   const link = useCallback(() => {
@@ -248,14 +244,14 @@ export function App() {
             overlays={overlays}
             contentReady={contentReady}
             ariaLabel={lang === 'zh' ? '江门市行政区地图' : 'Map of Jiangmen districts'}
-            onHover={setPointer}
+            onHover={pointer.set}
             onDistrictClick={(adcode) => update((s) => withDistrict(s, adcode))}
             onPick={facilities.pick}
             onMapReady={(map) => (mapRef.current = map)}
           />
           {viewHandle && <LinkNotices notices={viewHandle.notices} onDismiss={viewHandle.dismissNotices} />}
           {model && layers.has('districts') && <Legend model={model} />}
-          {pointer && (hovered || pointer.facility) && <HoverInfo row={hovered} facility={pointer.facility} x={pointer.x} y={pointer.y} />}
+          <MapHover store={pointer} rows={model?.rows} />
           {card && <DistrictCard card={card} mappedIndicator={indicatorId} coverage={view.district ? facilities.districtCoverage(view.district) : null} onClose={closeCard} />}
         </main>
       </div>

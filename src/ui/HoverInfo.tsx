@@ -1,5 +1,6 @@
+import { useSyncExternalStore } from 'react';
 import type { ChoroplethRow } from '../domain/choropleth.ts';
-import type { PointedFacility } from '../map/MapView.tsx';
+import type { MapPointer, PointedFacility } from '../map/MapView.tsx';
 import { categoryName } from './facilities/model.ts';
 import { usePick } from './i18n.ts';
 
@@ -35,4 +36,38 @@ export function HoverInfo({ row, facility, x, y }: { row: ChoroplethRow | undefi
       )}
     </div>
   );
+}
+
+/**
+ * The pointer over the map, outside React state: it changes on every mouse move, and only the
+ * tooltip needs it, so the rest of the app does not re-render as the mouse moves.
+ */
+export interface PointerStore {
+  set: (pointer: MapPointer | null) => void;
+  get: () => MapPointer | null;
+  subscribe: (listener: () => void) => () => void;
+}
+
+export function createPointerStore(): PointerStore {
+  let pointer: MapPointer | null = null;
+  const listeners = new Set<() => void>();
+  return {
+    set: (p) => {
+      pointer = p;
+      for (const l of listeners) l();
+    },
+    get: () => pointer,
+    subscribe: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+}
+
+/** The tooltip of whatever is under the pointer: a facility, else the district and its mapped value. */
+export function MapHover({ store, rows }: { store: PointerStore; rows: readonly ChoroplethRow[] | undefined }) {
+  const pointer = useSyncExternalStore(store.subscribe, store.get);
+  if (!pointer) return null;
+  const row = rows?.find((r) => r.adcode === pointer.adcode);
+  return <HoverInfo row={row} facility={pointer.facility} x={pointer.x} y={pointer.y} />;
 }

@@ -118,7 +118,8 @@ export interface DistrictTable {
   formulas: Formula[];
 }
 
-function uniqueBy<T>(items: readonly T[], key: (t: T) => string): T[] {
+/** The first item of each key, in order. */
+export function uniqueBy<T>(items: readonly T[], key: (t: T) => string): T[] {
   const seen = new Map<string, T>();
   for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
   return [...seen.values()];

@@ -102,7 +102,6 @@ export interface FacilitiesHandle {
   coverageLabel: Bilingual | null;
   radiusInForce: number | null;
   pick: ((p: { lon: number; lat: number }) => void) | null;
-  importedIds: readonly string[] | undefined;
 
   lang: Lang;
   visibleCategories: readonly string[];
@@ -214,10 +213,6 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
     const ids = new Set(saved.map((l) => l.id));
     return [...saved, ...memoryLayers.filter((l) => !ids.has(l.id))];
   }, [stored.data, memoryLayers]);
-  const importedIds = useMemo(
-    () => (stored.isPending ? undefined : allLayers.map((l) => l.id)),
-    [stored.isPending, allLayers],
-  );
   const available = useMemo(
     () => availableFacilities({ towns: townFacilities, layers: allLayers, view: { imported: view.imported, sites: view.sites } }),
     [townFacilities, allLayers, view.imported, view.sites],
@@ -591,20 +586,23 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
     [districts],
   );
 
-  const label = labelFor(cats, radius);
-  const populationModelText: Bilingual =
-    population.status === 'imported'
-      ? { zh: `人口按导入文件“${population.fileName}”的点计（未保存）`, en: `Population: the points of the imported file "${population.fileName}" (not stored)` }
-      : censusPopulation
-        ? { zh: '人口按各区2020年普查常住人口在区内均匀分布（近似）', en: "Population: each district's 2020 census residents spread evenly over its area (an approximation)" }
-        : { zh: '普查人口未加载，只计算面积覆盖率', en: 'Census population not loaded: area shares only' };
+  const label = useMemo(() => labelFor(cats, radius), [cats, radius]);
+  const importedPopulationFile = population.status === 'imported' ? population.fileName : null;
+  const populationModelText: Bilingual = useMemo(
+    () =>
+      importedPopulationFile !== null
+        ? { zh: `人口按导入文件“${importedPopulationFile}”的点计（未保存）`, en: `Population: the points of the imported file "${importedPopulationFile}" (not stored)` }
+        : censusPopulation
+          ? { zh: '人口按各区2020年普查常住人口在区内均匀分布（近似）', en: "Population: each district's 2020 census residents spread evenly over its area (an approximation)" }
+          : { zh: '普查人口未加载，只计算面积覆盖率', en: 'Census population not loaded: area shares only' },
+    [importedPopulationFile, censusPopulation],
+  );
   const districtCoverage = useCallback(
     (adcode: string) => {
       const figures = coverage?.districts.find((d) => d.adcode === adcode);
       return figures && label ? { label, figures, populationModel: populationModelText } : null;
     },
-    // label and populationModelText are rebuilt each render; their content follows these inputs.
-    [coverage, cats, radius, population, censusPopulation], // eslint-disable-line react-hooks/exhaustive-deps
+    [coverage, label, populationModelText],
   );
 
   return {
@@ -613,7 +611,6 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
     coverageLabel: label,
     radiusInForce: radius,
     pick,
-    importedIds,
     lang,
     visibleCategories: cats,
     setCategoryVisible,
