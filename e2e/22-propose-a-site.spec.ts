@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, waitForMapIdle, watchConsole } from './support/app.ts';
-import { cityCoverage, importFacilities, renderedFacilities } from './support/facilities.ts';
+import { cityCoverage, importFacilities, placeSite, renderedFacilities } from './support/facilities.ts';
 
 /** A point inside 台山市, 14.6 km from the nearest town seat and over 3 km from its boundary. */
 const SITE = { lng: 112.64, lat: 21.98 };
@@ -22,14 +22,7 @@ test('a planner proposes a site by clicking the map, then adopts a suggested one
   await cityCoverage(page);
   const before = { taishan: await taishanArea(page), city: await cityArea(page), population: await cityPopulation(page) };
 
-  await page.getByLabel('拟建设施类别').selectOption('community-health-centre');
-  await page.getByRole('button', { name: '在地图上添加拟建设施' }).click();
-  await expect(page.getByRole('button', { name: '完成添加' })).toHaveAttribute('aria-pressed', 'true');
-  const pixel = await page.evaluate(({ lng, lat }) => window.__atlas!.map.project([lng, lat]), SITE);
-  const canvas = page.locator('.maplibregl-canvas');
-  await canvas.click({ position: { x: pixel.x, y: pixel.y } });
-  await expect(page.getByRole('list', { name: '拟建设施' }).getByRole('listitem')).toHaveCount(1);
-  await page.getByRole('button', { name: '完成添加' }).click();
+  await placeSite(page, 'community-health-centre', SITE);
 
   // The site travels in the link, in WGS84 with 5 decimals, near where the click was.
   await expect.poll(() => new URL(page.url()).searchParams.get('sites')).toMatch(/^community-health-centre~112\.\d{1,5}~21\.\d{1,5}$/);

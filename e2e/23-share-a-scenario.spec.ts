@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, openInColleaguesBrowser, waitForMapIdle, watchConsole } from './support/app.ts';
-import { cityCoverage, districtCoverage, importFacilities, renderedFacilities } from './support/facilities.ts';
+import { cityCoverage, districtCoverage, importFacilities, placeSite, renderedFacilities } from './support/facilities.ts';
 
 /** Inside 台山市, 14.6 km from the nearest town seat (checked against public/geo/towns.geojson). */
 const SITE = { lng: 112.64, lat: 21.98 };
@@ -27,11 +27,7 @@ test('a planner shares a scenario (categories, radius, proposed site) and it reo
   await page.getByRole('checkbox', { name: '镇街驻地（GeoNames 点位）' }).check();
   await page.getByLabel('半径数值（米）').fill('1500');
   await expect(page.getByTestId('standard-in-force')).toContainText('半径 1,500 米（用户设定');
-  await page.getByLabel('拟建设施类别').selectOption('community-health-centre');
-  await page.getByRole('button', { name: '在地图上添加拟建设施' }).click();
-  const pixel = await page.evaluate(({ lng, lat }) => window.__atlas!.map.project([lng, lat]), SITE);
-  await page.locator('.maplibregl-canvas').click({ position: { x: pixel.x, y: pixel.y } });
-  await page.getByRole('button', { name: '完成添加' }).click();
+  await placeSite(page, 'community-health-centre', SITE);
   await expect(page.getByRole('list', { name: '拟建设施' }).getByRole('listitem')).toHaveCount(1);
   const original = await scenario(page);
   expect(original.checked).toEqual(['community-health-centre', 'town-seat']);

@@ -59,3 +59,23 @@ export async function districtCoverage(page: Page): Promise<Record<string, [stri
   }
   return out;
 }
+
+/**
+ * Places one proposed site by clicking the map at a WGS84 position, then leaves placing mode.
+ * Waits for the coverage panel to settle first: while it recomputes, the notes above the sites section
+ * change height, and a click landing on a moving button is lost (the map click would then open a card).
+ */
+export async function placeSite(page: Page, category: string, at: { lng: number; lat: number }): Promise<void> {
+  await cityCoverage(page);
+  const sites = page.getByRole('list', { name: '拟建设施' }).getByRole('listitem');
+  const before = await sites.count();
+  await page.getByLabel('拟建设施类别').selectOption(category);
+  await page.getByRole('button', { name: '在地图上添加拟建设施' }).click();
+  const done = page.getByRole('button', { name: '完成添加' });
+  await expect(done).toHaveAttribute('aria-pressed', 'true');
+  const pixel = await page.evaluate(({ lng, lat }) => window.__atlas!.map.project([lng, lat]), at);
+  await page.locator('.maplibregl-canvas').click({ position: { x: pixel.x, y: pixel.y } });
+  await expect(sites).toHaveCount(before + 1);
+  await done.click();
+  await expect(page.getByRole('button', { name: '在地图上添加拟建设施' })).toHaveAttribute('aria-pressed', 'false');
+}

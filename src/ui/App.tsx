@@ -235,7 +235,6 @@ export function App() {
               }}
             />
           )}
-          {/* FACILITIES-PANEL */}
           <FacilityPanel facilities={facilities} />
         </aside>
         <main className="map-area">
