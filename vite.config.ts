@@ -12,5 +12,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts'],
     environment: 'node',
+    // A few tests run 200,000-row files or 2,000 random links: about 1 s here, more on a busy CI machine.
+    // The timeout only guards against hangs; speed is measured in bench/.
+    testTimeout: 30_000,
   },
 });

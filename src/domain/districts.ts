@@ -24,6 +24,12 @@ export function districtByAdcode(adcode: string): DistrictInfo | undefined {
   return DISTRICTS.find((d) => d.adcode === adcode);
 }
 
+/** 蓬江区 / Pengjiang District; an unknown code is shown as itself. */
+export function districtName(adcode: string): { zh: string; en: string } {
+  const district = districtByAdcode(adcode);
+  return district ? { zh: district.name, en: district.nameEn } : { zh: adcode, en: adcode };
+}
+
 export interface DistrictProperties {
   adcode: Adcode;
   /** Chinese name, e.g. 蓬江区 */

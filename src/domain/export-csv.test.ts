@@ -42,8 +42,8 @@ describe('districtTableCsv', () => {
   test('English text and a chosen subset of columns, in the given order', () => {
     expect(districtTableCsv(ROWS, ['district', 'value', 'unit', 'kind'], 'en')).toBe(
       '\ufeffDistrict,Value,Unit,Kind\r\n' +
-        'Pengjiang District,6.15,"beds per 1,000",Plan target\r\n' +
-        'Taishan,,"beds per 1,000",Actual\r\n',
+        'Pengjiang District,6.15,"beds per 1,000",plan target\r\n' +
+        'Taishan,,"beds per 1,000",actual\r\n',
     );
   });
 

@@ -6,11 +6,12 @@
  */
 import Papa from 'papaparse';
 import type { Bilingual, Lang } from './url-state.ts';
+import { KIND_LABELS, type Kind } from './indicators/index.ts';
 
 export const DISTRICT_TABLE_COLUMNS = ['adcode', 'district', 'value', 'unit', 'year', 'kind', 'class', 'source', 'caveat'] as const;
 export type DistrictTableColumn = (typeof DISTRICT_TABLE_COLUMNS)[number];
 
-export type ValueKind = 'actual' | 'target' | 'derived';
+export type ValueKind = Kind;
 
 /** Text given once (e.g. a Chinese document title) or in both languages. */
 export type Text = string | Bilingual;
@@ -42,12 +43,6 @@ export const COLUMN_HEADERS: Record<DistrictTableColumn, Bilingual> = {
   caveat: { zh: '说明', en: 'Caveat' },
 };
 
-export const VALUE_KIND_LABELS: Record<ValueKind, Bilingual> = {
-  actual: { zh: '实际值', en: 'Actual' },
-  target: { zh: '规划目标', en: 'Plan target' },
-  derived: { zh: '推算值', en: 'Derived' },
-};
-
 const BOM = '\ufeff';
 
 function text(t: Text | null, lang: Lang): string | null {
@@ -69,7 +64,7 @@ function cell(row: DistrictTableRow, column: DistrictTableColumn, lang: Lang): s
     case 'year':
       return row.year;
     case 'kind':
-      return VALUE_KIND_LABELS[row.kind][lang];
+      return KIND_LABELS[row.kind][lang];
     case 'class':
       return row.classIndex === null ? null : row.classIndex + 1;
     case 'source':

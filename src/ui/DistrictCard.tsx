@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CoverageFigures } from '../domain/coverage/types.ts';
 import type { CardItem, DistrictCard as Card, GapValue, IndicatorPoint, ResolvedValue } from '../domain/indicators/index.ts';
-import { citeIndicatorSource, KIND_LABELS, percent } from './format.ts';
+import { KIND_LABELS } from '../domain/indicators/index.ts';
+import { withUnit } from '../domain/classify.ts';
+import { citeIndicatorSource, percent } from './format.ts';
 import { useLang, usePick, type Bilingual } from './i18n.ts';
 import { NotesAndCaveats } from './NotesAndCaveats.tsx';
 import { Sparkline } from './Sparkline.tsx';
@@ -112,7 +114,7 @@ export function DistrictCard({ card, mappedIndicator, coverage, onClose }: Distr
 }
 
 function valueText(p: IndicatorPoint, unit: Bilingual, pick: (t: Bilingual) => string): string {
-  return `${p.display} ${pick(unit)}`;
+  return withUnit(p.display, pick(unit));
 }
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -235,7 +237,7 @@ function CardEntry({ item, mapped }: { item: CardItem; mapped: boolean }) {
           ))}
           {formula && current?.primary.inputs?.map((input, i) => (
             <li key={`in${i}`}>
-              {pick(input.label)}: {input.value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')} {pick(input.unit)}
+              {pick(input.label)}: {withUnit(input.value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US'), pick(input.unit))}
               {input.point?.source ? ` — ${citeIndicatorSource(input.point.source, lang)}` : input.origin ? ` — ${pick(input.origin)}` : ''}
             </li>
           ))}

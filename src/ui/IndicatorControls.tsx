@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES, type ClassMethod } from '../domain/classify.ts';
 import type { YearOption } from '../domain/choropleth.ts';
 import type { MappableIndicator } from '../domain/indicators/index.ts';
+import { KIND_LABELS } from '../domain/indicators/index.ts';
 import { PALETTES, SEQUENTIAL_PALETTE_IDS, type SequentialPaletteId } from '../domain/palettes.ts';
 import {
   withClassification,
@@ -13,7 +14,6 @@ import {
   type ViewState,
 } from '../domain/url-state.ts';
 import { usePick, type Bilingual } from './i18n.ts';
-import { KIND_LABELS } from './format.ts';
 
 const METHOD_NAMES: Record<ClassMethod, Bilingual> = {
   quantile: { zh: '分位数', en: 'Quantile' },

@@ -1,12 +1,5 @@
-import type { Bilingual, Lang } from './i18n.ts';
-import type { Kind, ResolvedSource } from '../domain/indicators/index.ts';
-
-/** Labels for value kinds, everywhere a figure is shown. */
-export const KIND_LABELS: Record<Kind, Bilingual> = {
-  actual: { zh: '实际值', en: 'actual' },
-  target: { zh: '规划目标', en: 'plan target' },
-  derived: { zh: '推算值', en: 'computed' },
-};
+import type { Lang } from './i18n.ts';
+import type { ResolvedSource } from '../domain/indicators/index.ts';
 
 /** "《title》 table, seed L12–34": what a planner cites. */
 export function citeIndicatorSource(source: ResolvedSource, lang: Lang): string {

@@ -1,4 +1,11 @@
-import type { Comparator } from './schema.ts';
+import type { Bilingual, Comparator, Kind } from './schema.ts';
+
+/** How each value kind is named, on the card, in the year list and in the CSV export alike. */
+export const KIND_LABELS: Record<Kind, Bilingual> = {
+  actual: { zh: '实际值', en: 'actual' },
+  target: { zh: '规划目标', en: 'plan target' },
+  derived: { zh: '推算值', en: 'derived' },
+};
 
 const NUMBER = /\d+(?:\.\d+)?/g;
 

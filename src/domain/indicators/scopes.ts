@@ -1,4 +1,4 @@
-import { CITY, districtByAdcode } from '../districts.ts';
+import { CITY, districtByAdcode, districtName } from '../districts.ts';
 import type { IndicatorDb } from './db.ts';
 import { CITY_SCOPE } from './names.ts';
 import type { Bilingual } from './schema.ts';
@@ -13,8 +13,7 @@ export function scopeType(scope: string): ScopeType {
 /** Display name of a scope: 蓬江区 / Pengjiang District, 江门市 / Jiangmen, or a named area. */
 export function scopeName(db: Pick<IndicatorDb, 'areas'>, scope: string): Bilingual {
   if (scope === CITY_SCOPE) return { zh: CITY.name, en: CITY.nameEn };
-  const district = districtByAdcode(scope);
-  if (district) return { zh: district.name, en: district.nameEn };
+  if (districtByAdcode(scope)) return districtName(scope);
   const area = db.areas.get(scope);
   return area ? area.name : { zh: scope, en: scope };
 }

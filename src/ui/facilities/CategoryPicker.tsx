@@ -1,4 +1,5 @@
 import { CATEGORY_CATALOGUE } from '../../domain/facility-categories.ts';
+import { districtName } from '../../domain/districts.ts';
 import { CategorySymbol } from './CategorySymbol.tsx';
 import { TOWN_SEAT_CATEGORY, TOWN_SEAT_LABEL } from '../../domain/town-seats.ts';
 import { TOWN_SEAT_SHORT_LABEL } from './model.ts';
@@ -54,8 +55,8 @@ export function CategoryPicker({ f }: { f: FacilitiesHandle }) {
                         {f.townSeats.unmatched.map((u) => (
                           <li key={u.code}>
                             {f.lang === 'zh'
-                              ? `${u.name}（${t(f.districtNames[u.countyAdcode] ?? { zh: u.countyAdcode, en: u.countyAdcode })}）：${t(u.reason)}`
-                              : `${u.name} (${t(f.districtNames[u.countyAdcode] ?? { zh: u.countyAdcode, en: u.countyAdcode })}): ${t(u.reason)}`}
+                              ? `${u.name}（${t(districtName(u.countyAdcode))}）：${t(u.reason)}`
+                              : `${u.name} (${t(districtName(u.countyAdcode))}): ${t(u.reason)}`}
                           </li>
                         ))}
                       </ul>

@@ -4,6 +4,7 @@ import type { FacilitiesHandle } from './useFacilities.ts';
 import { toCsv, toOutput } from '../../domain/coverage/report.ts';
 import { districtTableFileName } from '../../domain/export-csv.ts';
 import { download } from '../download.ts';
+import { districtByAdcode, districtName } from '../../domain/districts.ts';
 
 /** City and district shares of area and residents within the radius, and how residents are modelled. */
 export function CoverageSummary({ f }: { f: FacilitiesHandle }) {
@@ -57,7 +58,7 @@ export function CoverageSummary({ f }: { f: FacilitiesHandle }) {
             <tbody>
               {c.districts.map((d) => (
                 <tr key={d.adcode} data-adcode={d.adcode}>
-                  <th scope="row">{f.districtNames[d.adcode] ? t(f.districtNames[d.adcode]!) : d.name}</th>
+                  <th scope="row">{districtByAdcode(d.adcode) ? t(districtName(d.adcode)) : d.name}</th>
                   <td data-value={d.coveredAreaShare}>{formatShare(d.coveredAreaShare)}</td>
                   <td data-value={d.coveredPopulationShare ?? ''}>{formatShare(d.coveredPopulationShare)}</td>
                 </tr>

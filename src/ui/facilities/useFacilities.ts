@@ -131,7 +131,6 @@ export interface FacilitiesHandle {
   /** Areas drawn as the merged footprint because there are too many facilities for circles. */
   footprintOnly: boolean;
   censusAvailable: boolean;
-  districtNames: Record<string, Bilingual>;
   /** How residents are placed, in one line (the summary gives the details). */
   populationModelText: Bilingual;
   /** One district's figures with their label and population model, for the district card. */
@@ -581,11 +580,6 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
   }, [available, radius, populationVersion]);
 
   // --- labels ----------------------------------------------------------------------------------------------
-  const districtNames = useMemo(
-    () => Object.fromEntries((districts?.features ?? []).map((f) => [f.properties.adcode, { zh: f.properties.name, en: f.properties.nameEn }])),
-    [districts],
-  );
-
   const label = useMemo(() => labelFor(cats, radius), [cats, radius]);
   const importedPopulationFile = population.status === 'imported' ? population.fileName : null;
   const populationModelText: Bilingual = useMemo(
@@ -634,7 +628,6 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
     geometryStale,
     footprintOnly: drawnGeometry !== null && drawnGeometry.response.circles === null,
     censusAvailable: censusPopulation !== undefined,
-    districtNames,
     populationModelText,
     districtCoverage,
     importCrs,
