@@ -42,6 +42,8 @@ export interface MapViewProps {
   /** When set, a click on the map reports its position instead of selecting a district. */
   onPick?: ((lngLat: { lon: number; lat: number }) => void) | null;
   onMapReady?: (map: MapLibreMap) => void;
+  /** Once, when the map first sits idle with its content drawn. */
+  onShown?: () => void;
 }
 
 declare global {
@@ -51,12 +53,12 @@ declare global {
   }
 }
 
-export function MapView({ landUrl, overlays, contentReady = true, ariaLabel, onHover, onDistrictClick, onPick, onMapReady }: MapViewProps) {
+export function MapView({ landUrl, overlays, contentReady = true, ariaLabel, onHover, onDistrictClick, onPick, onMapReady, onShown }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [ready, setReady] = useState(false);
-  const handlers = useRef({ onHover, onDistrictClick, onPick });
-  handlers.current = { onHover, onDistrictClick, onPick };
+  const handlers = useRef({ onHover, onDistrictClick, onPick, onShown });
+  handlers.current = { onHover, onDistrictClick, onPick, onShown };
 
   useEffect(() => {
     // A camera the link scheme rejects (zoom 40, latitude 91…) is dropped before MapLibre reads and
@@ -71,6 +73,9 @@ export function MapView({ landUrl, overlays, contentReady = true, ariaLabel, onH
       bounds: hasCamera ? undefined : JIANGMEN_BOUNDS,
       fitBoundsOptions: { padding: 24 },
       attributionControl: false,
+      // No label fade-in: each fading frame is a full software-rendered repaint on machines without a GPU,
+      // and the map is not idle (ready to read or export) until the fade ends. bench/README.md.
+      fadeDuration: 0,
       canvasContextAttributes: { preserveDrawingBuffer: true },
       maxBounds: [
         [108, 19],
@@ -147,6 +152,7 @@ export function MapView({ landUrl, overlays, contentReady = true, ariaLabel, onH
     if (!contentReady) return;
     map.once('idle', () => {
       if (container.current) container.current.dataset.mapReady = 'true';
+      handlers.current.onShown?.();
     });
     map.triggerRepaint();
   }, [map, ready, overlays, contentReady]);

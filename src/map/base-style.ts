@@ -22,7 +22,7 @@ export function baseStyle(landUrl: string | null): StyleSpecification {
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': SEA_COLOUR } },
       ...(landUrl
-        ? [{ id: 'land', type: 'fill' as const, source: 'land', paint: { 'fill-color': LAND_COLOUR } }]
+        ? [{ id: 'land', type: 'fill' as const, source: 'land', paint: { 'fill-color': LAND_COLOUR, 'fill-antialias': false } }]
         : []),
     ],
   };
