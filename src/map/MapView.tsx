@@ -42,8 +42,6 @@ export interface MapViewProps {
   /** When set, a click on the map reports its position instead of selecting a district. */
   onPick?: ((lngLat: { lon: number; lat: number }) => void) | null;
   onMapReady?: (map: MapLibreMap) => void;
-  /** Once, when the map first sits idle with its content drawn. */
-  onShown?: () => void;
 }
 
 declare global {
@@ -53,12 +51,12 @@ declare global {
   }
 }
 
-export function MapView({ landUrl, overlays, contentReady = true, ariaLabel, onHover, onDistrictClick, onPick, onMapReady, onShown }: MapViewProps) {
+export function MapView({ landUrl, overlays, contentReady = true, ariaLabel, onHover, onDistrictClick, onPick, onMapReady }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [ready, setReady] = useState(false);
-  const handlers = useRef({ onHover, onDistrictClick, onPick, onShown });
-  handlers.current = { onHover, onDistrictClick, onPick, onShown };
+  const handlers = useRef({ onHover, onDistrictClick, onPick });
+  handlers.current = { onHover, onDistrictClick, onPick };
 
   useEffect(() => {
     // A camera the link scheme rejects (zoom 40, latitude 91…) is dropped before MapLibre reads and
@@ -152,7 +150,6 @@ export function MapView({ landUrl, overlays, contentReady = true, ariaLabel, onH
     if (!contentReady) return;
     map.once('idle', () => {
       if (container.current) container.current.dataset.mapReady = 'true';
-      handlers.current.onShown?.();
     });
     map.triggerRepaint();
   }, [map, ready, overlays, contentReady]);

@@ -55,20 +55,6 @@ const COVERAGE_SETTLE_MS = 400;
 /** Width of the district card over the map (app.css .district-card). */
 const CARD_WIDTH_PX = 400;
 
-/** If the map never reports itself idle (no WebGL, a broken style), background work starts anyway. */
-const SHOWN_FALLBACK_MS = 5_000;
-
-/** Whether the map has been on screen once: work that can wait for it (the coverage grid) waits. */
-function useMapShown(): { shown: boolean; done: () => void } {
-  const [shown, setShown] = useState(false);
-  const done = useCallback(() => setShown(true), []);
-  useEffect(() => {
-    const timer = setTimeout(done, SHOWN_FALLBACK_MS);
-    return () => clearTimeout(timer);
-  }, [done]);
-  return { shown, done };
-}
-
 export function App() {
   const districts = useDistricts();
   const [coverageValues, setCoverageValues] = useState<ExternalValues | undefined>(undefined);
@@ -139,8 +125,7 @@ export function App() {
   // From the documents' database, which the scenario's coverage never rebuilds: the coverage
   // worker is not re-initialised by its own result.
   const censusPopulation = useMemo(() => censusPopulationFromDb(indicators.base), [indicators.base]);
-  const mapShown = useMapShown();
-  const facilities = useFacilities({ view, update, districts: districts.data, censusPopulation, lang, start: mapShown.shown });
+  const facilities = useFacilities({ view, update, districts: districts.data, censusPopulation, lang });
 
   // The coverage of the scenario as indicators (choropleth, card), once the numbers settle.
   const { coverage, coverageLabel, populationModelText } = facilities;
@@ -262,7 +247,6 @@ export function App() {
             onDistrictClick={(adcode) => update((s) => withDistrict(s, adcode))}
             onPick={facilities.pick}
             onMapReady={(map) => (mapRef.current = map)}
-            onShown={mapShown.done}
           />
           {viewHandle && <LinkNotices notices={viewHandle.notices} onDismiss={viewHandle.dismissNotices} />}
           {model && layers.has('districts') && <Legend model={model} />}

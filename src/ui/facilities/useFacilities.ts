@@ -54,8 +54,6 @@ export interface FacilitiesArgs {
   districts: DistrictCollection | undefined;
   censusPopulation: Readonly<Record<string, number>> | undefined;
   lang: Lang;
-  /** False until the map is first on screen: the coverage worker starts then. */
-  start: boolean;
 }
 
 export type ImportState =
@@ -198,7 +196,7 @@ function sessionPayload(facilities: readonly Facility[]): SessionFacility[] {
 
 const categoriesOf = (facilities: readonly Facility[]) => [...new Set(facilities.map((f) => f.category))];
 
-export function useFacilities({ view, update, districts, censusPopulation, lang, start }: FacilitiesArgs): FacilitiesHandle {
+export function useFacilities({ view, update, districts, censusPopulation, lang }: FacilitiesArgs): FacilitiesHandle {
   const cats = visibleCategories(view);
   const towns = useTownSeats();
   const stored = useImportedLayers();
@@ -253,15 +251,12 @@ export function useFacilities({ view, update, districts, censusPopulation, lang,
   useEffect(() => () => void (settleTimer.current && clearTimeout(settleTimer.current)), []);
 
   // --- coverage worker -----------------------------------------------------------------------------
-  // Started once the map is on screen: preparing the grid would otherwise compete for the CPU with the
-  // first render (bench/README.md).
   const [worker, setWorker] = useState<CoverageWorkerHandle | null>(null);
   useEffect(() => {
-    if (!start) return;
     const handle = createCoverageWorker();
     setWorker(handle);
     return () => handle.terminate();
-  }, [start]);
+  }, []);
 
   const [sessionVersion, setSessionVersion] = useState(0);
   const [computeError, setComputeError] = useState<Bilingual | null>(null);
