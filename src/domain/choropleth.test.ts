@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choroplethModel, defaultYear, fillByAdcode, mappableIndicators, resolveIndicator, targetYears, yearOptions } from './choropleth.ts';
+import { choroplethModel, choroplethTableRows, defaultYear, fillByAdcode, mappableIndicators, resolveIndicator, targetYears, yearOptions } from './choropleth.ts';
 import { buildIndicatorDb } from './indicators/db.ts';
 import { readIndicatorFiles } from './indicators/real-data.test-support.ts';
 import { validateIndicatorFiles } from './indicators/validate.ts';
@@ -51,6 +51,15 @@ describe('value view', () => {
     expect(model.city?.primary.display).toBe('6.15');
     expect(model.caveats.length).toBeGreaterThan(0);
     expect(model.sources.length).toBeGreaterThan(0);
+  });
+
+  it('cites each CSV row as the card does: document, table, seed file and line', () => {
+    const xinhui = choroplethTableRows(model).find((r) => r.adcode === '440705')!;
+    expect(xinhui.value).toBe(6.35);
+    expect(xinhui.source).toEqual({
+      zh: '《江门市卫生与健康事业发展“十四五”规划》表2 江门市“十四五”卫生健康主要指标分解表 (004_028c46f8710c799b.txt L3370)',
+      en: 'Jiangmen Health Development Plan for the 14th Five-Year Plan period, 表2 江门市“十四五”卫生健康主要指标分解表 (004_028c46f8710c799b.txt L3370)',
+    });
   });
 
   it('gives a fill colour for every district', () => {

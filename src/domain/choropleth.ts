@@ -9,6 +9,7 @@ import type { DistrictTableRow } from './export-csv.ts';
 import {
   CITY_SCOPE,
   basisOf,
+  citeSourceBoth,
   districtTable,
   mappableIndicators,
   seriesFor,
@@ -304,10 +305,7 @@ export function choroplethTableRows(model: ChoroplethModel): DistrictTableRow[] 
       kind: r.point ? r.point.kind : 'actual',
       classIndex: r.classIndex,
       source: source
-        ? {
-            zh: `《${source.documentTitle.zh}》${source.table}${source.lines ? ` L${source.lines[0]}–${source.lines[1]}` : ''}`,
-            en: `${source.documentTitle.en}, ${source.table}${source.lines ? ` L${source.lines[0]}–${source.lines[1]}` : ''}`,
-          }
+        ? citeSourceBoth(source)
         : formula
           ? { zh: `${formula.zh}：${formula.expression}`, en: `${formula.en}: ${formula.expression}` }
           : '',

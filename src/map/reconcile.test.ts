@@ -33,6 +33,11 @@ function fakeMap() {
       layers.push(...layers.splice(i, 1));
     },
     getLayersOrder: () => layers.map((l) => l.id),
+    setPaintProperty(id: string, key: string, value: unknown) {
+      log.push(`setPaintProperty ${id} ${key}`);
+      const layer = layers.find((l) => l.id === id) as { paint?: Record<string, unknown> };
+      layer.paint = { ...layer.paint, [key]: value };
+    },
   };
   return { map: map as unknown as MapLibreMap, sources, layers, log };
 }
@@ -56,12 +61,27 @@ describe('reconcileOverlays', () => {
     expect(layers.map((l) => l.id)).toEqual(['a-fill']);
   });
 
-  it('updates data in place when only the data changes, and replaces a layer whose spec changes', () => {
-    const { map, log } = fakeMap();
+  it('updates data in place when only the data changes, and paint in place when only the paint changes', () => {
+    const { map, log, layers } = fakeMap();
+    const three = collection(3);
     reconcileOverlays(map, [overlay('a', collection(1), [fill('a-fill', 'a', '#fff')])]);
     log.length = 0;
-    reconcileOverlays(map, [overlay('a', collection(3), [fill('a-fill', 'a', '#000')])]);
-    expect(log).toEqual(['setData a', 'removeLayer a-fill', 'addLayer a-fill']);
+    reconcileOverlays(map, [overlay('a', three, [fill('a-fill', 'a', '#000')])]);
+    expect(log).toEqual(['setData a', 'setPaintProperty a-fill fill-color']);
+    expect(layers[0]).toEqual(fill('a-fill', 'a', '#000'));
+    // A paint property that goes away is unset (undefined: back to the style default).
+    log.length = 0;
+    reconcileOverlays(map, [overlay('a', three, [{ id: 'a-fill', type: 'fill', source: 'a', paint: {} }])]);
+    expect(log).toEqual(['setPaintProperty a-fill fill-color']);
+  });
+
+  it('replaces a layer whose filter, layout or type changes', () => {
+    const { map, log } = fakeMap();
+    const data = collection(1);
+    reconcileOverlays(map, [overlay('a', data, [fill('a-fill', 'a', '#fff')])]);
+    log.length = 0;
+    reconcileOverlays(map, [overlay('a', data, [{ id: 'a-fill', type: 'fill', source: 'a', filter: ['==', ['get', 'k'], 1], paint: { 'fill-color': '#000' } }])]);
+    expect(log).toEqual(['removeLayer a-fill', 'addLayer a-fill']);
   });
 
   it('re-adds a source whose spec changes apart from its data (e.g. its attribution)', () => {

@@ -1,11 +1,38 @@
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { Overlay } from './overlay.ts';
 
 interface Applied {
   data: unknown;
   /** The source spec without its data: a change (e.g. attribution) means re-adding the source. */
   spec: string;
-  layerSpecs: Map<string, string>;
+  layerSpecs: Map<string, AppliedLayer>;
+}
+
+interface AppliedLayer {
+  json: string;
+  /** The layer as applied, without its paint: equal means a paint change can be made in place. */
+  structure: string;
+  paint: Record<string, unknown>;
+}
+
+function appliedLayer(layer: LayerSpecification): AppliedLayer {
+  const { paint, ...structure } = layer as LayerSpecification & { paint?: Record<string, unknown> };
+  return { json: JSON.stringify(layer), structure: JSON.stringify(structure), paint: paint ?? {} };
+}
+
+/**
+ * Paint changes (a new choropleth, a stale footprint drawn fainter) are set in place: re-adding the
+ * layer would make MapLibre re-tile its source in the worker, which costs a frame or more with many
+ * features. Anything else (type, filter, layout, zoom range) replaces the layer.
+ */
+function updateLayer(map: MapLibreMap, before: AppliedLayer | undefined, layer: LayerSpecification, now: AppliedLayer): void {
+  if (before && before.structure === now.structure && map.getLayer(layer.id)) {
+    for (const key of new Set([...Object.keys(before.paint), ...Object.keys(now.paint)]))
+      if (JSON.stringify(before.paint[key]) !== JSON.stringify(now.paint[key])) map.setPaintProperty(layer.id, key as never, now.paint[key] as never);
+    return;
+  }
+  if (map.getLayer(layer.id)) map.removeLayer(layer.id);
+  map.addLayer(layer);
 }
 
 function specWithoutData(overlay: Overlay): string {
@@ -61,11 +88,11 @@ export function reconcileOverlays(map: MapLibreMap, overlays: Overlay[]): void {
       state.layerSpecs.delete(layerId);
     }
     for (const layer of overlay.layers) {
-      const spec = JSON.stringify(layer);
-      if (state.layerSpecs.get(layer.id) === spec && map.getLayer(layer.id)) continue;
-      if (map.getLayer(layer.id)) map.removeLayer(layer.id);
-      map.addLayer(layer);
-      state.layerSpecs.set(layer.id, spec);
+      const before = state.layerSpecs.get(layer.id);
+      const now = appliedLayer(layer);
+      if (before?.json === now.json && map.getLayer(layer.id)) continue;
+      updateLayer(map, before, layer, now);
+      state.layerSpecs.set(layer.id, now);
     }
   }
 

@@ -121,7 +121,6 @@ export function App() {
     return { planTarget: city, goals: { city: city !== null, own } };
   }, [db, indicatorId, year, targetMode]);
 
-  // FACILITIES-HOOK (facility layers and coverage plug in here)
   // From the documents' database, which the scenario's coverage never rebuilds: the coverage
   // worker is not re-initialised by its own result.
   const censusPopulation = useMemo(() => censusPopulationFromDb(indicators.base), [indicators.base]);

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CoverageFigures } from '../domain/coverage/types.ts';
 import type { CardItem, DistrictCard as Card, GapValue, IndicatorPoint, ResolvedValue } from '../domain/indicators/index.ts';
-import { KIND_LABELS } from '../domain/indicators/index.ts';
+import { citeSource, KIND_LABELS } from '../domain/indicators/index.ts';
 import { withUnit } from '../domain/classify.ts';
-import { citeIndicatorSource, percent } from './format.ts';
+import { percent } from './format.ts';
 import { useLang, usePick, type Bilingual } from './i18n.ts';
 import { NotesAndCaveats } from './NotesAndCaveats.tsx';
 import { Sparkline } from './Sparkline.tsx';
@@ -233,12 +233,12 @@ function CardEntry({ item, mapped }: { item: CardItem; mapped: boolean }) {
         <summary>{pick({ zh: '来源', en: 'Sources' })}</summary>
         <ul>
           {item.sources.map((s, i) => (
-            <li key={i}>{citeIndicatorSource(s, lang)}</li>
+            <li key={i}>{citeSource(s, lang)}</li>
           ))}
           {formula && current?.primary.inputs?.map((input, i) => (
             <li key={`in${i}`}>
               {pick(input.label)}: {withUnit(input.value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US'), pick(input.unit))}
-              {input.point?.source ? ` — ${citeIndicatorSource(input.point.source, lang)}` : input.origin ? ` — ${pick(input.origin)}` : ''}
+              {input.point?.source ? ` — ${citeSource(input.point.source, lang)}` : input.origin ? ` — ${pick(input.origin)}` : ''}
             </li>
           ))}
         </ul>

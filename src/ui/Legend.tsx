@@ -1,5 +1,5 @@
+import { citeSource } from '../domain/indicators/index.ts';
 import type { ChoroplethModel } from '../domain/choropleth.ts';
-import { citeIndicatorSource } from './format.ts';
 import { useLang, usePick } from './i18n.ts';
 import { NotesAndCaveats } from './NotesAndCaveats.tsx';
 
@@ -61,7 +61,7 @@ export function Legend({ model }: { model: ChoroplethModel }) {
         <summary>{pick({ zh: `来源（${model.sources.length}）`, en: `Sources (${model.sources.length})` })}</summary>
         <ul>
           {model.sources.map((s, i) => (
-            <li key={i}>{citeIndicatorSource(s, lang)}</li>
+            <li key={i}>{citeSource(s, lang)}</li>
           ))}
         </ul>
       </details>

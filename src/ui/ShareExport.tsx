@@ -1,9 +1,9 @@
+import { citeSource } from '../domain/indicators/index.ts';
 import { useState } from 'react';
 import { choroplethTableRows, type ChoroplethModel } from '../domain/choropleth.ts';
 import { districtTableCsv, districtTableFileName } from '../domain/export-csv.ts';
 import { download } from './download.ts';
 import { canvasToPngBlob, composeMapImage } from './export-png.ts';
-import { citeIndicatorSource } from './format.ts';
 import { useLang, usePick } from './i18n.ts';
 
 interface ShareExportProps {
@@ -47,7 +47,7 @@ export function ShareExport({ shareUrl, model, mapCanvas }: ShareExportProps) {
         legend: [...model.legend, model.noData].map((e) => ({ colour: e.colour, label: e.label })),
         notes: [
           ...model.caveats.map((c) => `⚠ ${pick(c.text)}`),
-          ...model.sources.slice(0, 3).map((s) => `${pick({ zh: '来源：', en: 'Source: ' })}${citeIndicatorSource(s, lang)}`),
+          ...model.sources.slice(0, 3).map((s) => `${pick({ zh: '来源：', en: 'Source: ' })}${citeSource(s, lang)}`),
         ],
         attribution,
       });

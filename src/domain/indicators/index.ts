@@ -7,3 +7,4 @@ export * from './format.ts';
 export * from './scopes.ts';
 export * from './select.ts';
 export * from './join.ts';
+export * from './cite.ts';
