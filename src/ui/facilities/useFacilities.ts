@@ -1,42 +1,31 @@
 /**
- * The facility state machine: which facilities are in play, the radius in force, coverage from the
- * web worker, imports, proposed sites and site suggestions. The view state (and so the link) holds
- * what a colleague must see; everything per browser or per session stays here.
+ * The facility state machine: which facilities are in play, the radius in force, coverage and the
+ * population model in the web worker, and the map overlays. Imported layers (useLayerImport.ts) and
+ * proposed sites with their suggestions (useProposedSites.ts) plug in here; the panel reads one
+ * handle. The view state (and so the link) holds what a colleague must see; everything per browser
+ * or per session stays here.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { createLayer, newLayerId, useImportedLayers, useRemoveLayer, useSaveLayer, type ImportedLayer } from '../../data/imported-layers.ts';
 import { useTownSeats } from '../../data/useTownSeats.ts';
 import type { UnmatchedTown } from '../../domain/town-seats.ts';
-import type { CoverageFigures, CoverageResult, SuggestionResult } from '../../domain/coverage/index.ts';
+import type { CoverageFigures, CoverageResult } from '../../domain/coverage/index.ts';
 import { MAX_SERVICE_CIRCLES } from '../../domain/coverage/geometry.ts';
 import type { ComputeResponse, SessionFacility, SessionInfo } from '../../domain/coverage/session.ts';
 import type { CrsId } from '../../domain/crs.ts';
 import type { DistrictCollection } from '../../domain/districts.ts';
 import type { Facility } from '../../domain/facilities.ts';
 import { categoryById } from '../../domain/facility-categories.ts';
-import { checkImportSize, toGeoJson, type ImportIssue, type ImportStats } from '../../domain/import/index.ts';
+import { checkImportSize, type ImportIssue, type ImportStats } from '../../domain/import/index.ts';
 import { townSeatFacilities } from '../../domain/town-seats.ts';
-import {
-  MAX_SITES,
-  SiteSchema,
-  withCategoryVisible,
-  withImported,
-  withRadius,
-  withSiteAdded,
-  withSiteRemoved,
-  type Bilingual,
-  type Lang,
-  type Site,
-  type ViewState,
-} from '../../domain/url-state.ts';
+import { withCategoryVisible, withRadius, type Bilingual, type Lang, type Site, type ViewState } from '../../domain/url-state.ts';
 import { coverageOverlays, DEFAULT_FOOTPRINT_COLOUR } from '../../map/layers/coverage.ts';
 import { visibleLayers } from '../../map/layers/catalogue.ts';
 import { TOWN_SEAT_ATTRIBUTION, facilityOverlays, facilityPoints } from '../../map/layers/facilities.ts';
-import { download } from '../download.ts';
 import type { Overlay } from '../../map/overlay.ts';
 import { createCoverageWorker, type CoverageWorkerHandle } from '../../workers/coverage-client.ts';
-import { createImportWorker, type ImportWorkerHandle } from '../../workers/import-client.ts';
 import { latestOnly, type LatestOnly } from './latest-only.ts';
+import { errorText, unreadable, useImportParser, useLayerImport, type ImportState, type LayerEntry } from './useLayerImport.ts';
+import { useProposedSites, useSiteSuggestions, type CandidateKind, type SuggestionState } from './useProposedSites.ts';
 import {
   availableFacilities,
   countByCategory,
@@ -56,45 +45,16 @@ export interface FacilitiesArgs {
   lang: Lang;
 }
 
-export type ImportState =
-  | { status: 'idle' }
-  /** A file arrived before the coordinate system was chosen: it waits for the choice. */
-  | { status: 'waiting-crs'; fileName: string }
-  | { status: 'reading'; fileName: string }
-  | { status: 'done'; fileName: string; layerId: string; stats: ImportStats; warnings: ImportIssue[]; saveError: Bilingual | null }
-  | { status: 'failed'; fileName: string; errors: ImportIssue[] };
-
 export type PopulationState =
   | { status: 'census' }
   | { status: 'reading'; fileName: string }
   | { status: 'imported'; fileName: string; info: SessionInfo; warnings: ImportIssue[]; stats: ImportStats }
   | { status: 'failed'; fileName: string; errors: ImportIssue[] };
 
-export interface LayerEntry {
-  layer: ImportedLayer;
-  shown: boolean;
-  /** false: kept in memory only (the browser refused to store it). */
-  stored: boolean;
-  counts: Record<string, number>;
-}
-
-export type CandidateKind = 'towns' | 'grid';
+export { SUGGESTION_GRID_METRES, type CandidateKind, type SuggestionState } from './useProposedSites.ts';
+export type { ImportState, LayerEntry } from './useLayerImport.ts';
 
 const NO_TOWNS: readonly UnmatchedTown[] = Object.freeze([]);
-/** Candidate grid spacing when no points are given. */
-export const SUGGESTION_GRID_METRES = 2000;
-
-export interface SuggestionState {
-  category: string;
-  radius: number;
-  candidates: CandidateKind;
-  status: 'running' | 'done' | 'failed';
-  result: SuggestionResult | null;
-  error: Bilingual | null;
-  adopted: number[];
-  /** Facilities or radius changed since: the gains no longer hold. */
-  outdated: boolean;
-}
 
 export interface FacilitiesHandle {
   overlays: Overlay[];
@@ -185,7 +145,6 @@ interface DrawnGeometry {
   radius: number;
 }
 
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** What crosses to the worker: positions, plus names only when circles will be drawn. */
 function sessionPayload(facilities: readonly Facility[]): SessionFacility[] {
@@ -194,24 +153,15 @@ function sessionPayload(facilities: readonly Facility[]): SessionFacility[] {
     : facilities.map(({ lon, lat }) => ({ lon, lat }));
 }
 
-const categoriesOf = (facilities: readonly Facility[]) => [...new Set(facilities.map((f) => f.category))];
-
 export function useFacilities({ view, update, districts, censusPopulation, lang }: FacilitiesArgs): FacilitiesHandle {
   const cats = visibleCategories(view);
   const towns = useTownSeats();
-  const stored = useImportedLayers();
-  const saveLayer = useSaveLayer();
-  const removeStored = useRemoveLayer();
-  // Layers the browser refused to store (quota): usable until the page closes.
-  const [memoryLayers, setMemoryLayers] = useState<ImportedLayer[]>([]);
+  const parser = useImportParser();
+  const imports = useLayerImport(view, update, parser);
+  const { allLayers } = imports;
 
   // --- facilities --------------------------------------------------------------------------------
   const townFacilities = useMemo(() => (towns.data ? townSeatFacilities(towns.data) : undefined), [towns.data]);
-  const allLayers = useMemo(() => {
-    const saved = stored.data?.layers ?? [];
-    const ids = new Set(saved.map((l) => l.id));
-    return [...saved, ...memoryLayers.filter((l) => !ids.has(l.id))];
-  }, [stored.data, memoryLayers]);
   const available = useMemo(
     () => availableFacilities({ towns: townFacilities, layers: allLayers, view: { imported: view.imported, sites: view.sites } }),
     [townFacilities, allLayers, view.imported, view.sites],
@@ -351,114 +301,6 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
   // --- categories ----------------------------------------------------------------------------------
   const setCategoryVisible = useCallback((id: string, visible: boolean) => update((s) => withCategoryVisible(s, id, visible, [])), [update]);
 
-  // --- import --------------------------------------------------------------------------------------
-  const importWorker = useRef<ImportWorkerHandle | null>(null);
-  const parser = () => (importWorker.current ??= createImportWorker());
-  useEffect(() => () => importWorker.current?.terminate(), []);
-  const [importCrs, setImportCrsState] = useState<CrsId | null>(null);
-  const [importDefaultCategory, setImportDefaultCategory] = useState<string | null>(null);
-  const [importState, setImportState] = useState<ImportState>({ status: 'idle' });
-  const pendingFile = useRef<File | null>(null);
-
-  const runImport = useCallback(
-    async (file: File, crs: CrsId, defaultCategory: string | null) => {
-      const fileName = file.name;
-      const tooLarge = checkImportSize(file.size, fileName);
-      if (tooLarge) {
-        setImportState({ status: 'failed', fileName, errors: [tooLarge] });
-        return;
-      }
-      setImportState({ status: 'reading', fileName });
-      try {
-        const buffer = await file.arrayBuffer();
-        const id = newLayerId();
-        const result = await parser().parseFacilities(buffer, {
-          crs,
-          fileName,
-          idPrefix: id,
-          ...(defaultCategory !== null && { defaultCategory }),
-        });
-        if (!result.ok) {
-          setImportState({ status: 'failed', fileName, errors: result.errors });
-          return;
-        }
-        const layer = createLayer(id, fileName, crs, result.facilities);
-        const saved = await saveLayer.mutateAsync(layer);
-        if (!saved.ok) setMemoryLayers((m) => [...m, layer]);
-        update((s) => categoriesOf(layer.facilities).reduce((acc, c) => withCategoryVisible(acc, c, true, []), withImported(s, id, true)));
-        setImportState({ status: 'done', fileName, layerId: id, stats: result.stats, warnings: result.warnings, saveError: saved.ok ? null : saved.message });
-      } catch (e) {
-        setImportState({
-          status: 'failed',
-          fileName,
-          errors: [
-            {
-              code: 'encoding-unreadable',
-              message: { zh: `读取文件“${fileName}”时出错：${errorText(e)}`, en: `Could not read file "${fileName}": ${errorText(e)}` },
-            },
-          ],
-        });
-      }
-    },
-    // mutateAsync is stable across renders (TanStack Query); the mutation object is not.
-    [update, saveLayer.mutateAsync],
-  );
-
-  const importFile = useCallback(
-    (file: File) => {
-      if (importCrs === null) {
-        pendingFile.current = file;
-        setImportState({ status: 'waiting-crs', fileName: file.name });
-        return;
-      }
-      void runImport(file, importCrs, importDefaultCategory);
-    },
-    [importCrs, importDefaultCategory, runImport],
-  );
-  const setImportCrs = useCallback(
-    (crs: CrsId) => {
-      setImportCrsState(crs);
-      const file = pendingFile.current;
-      pendingFile.current = null;
-      if (file) void runImport(file, crs, importDefaultCategory);
-    },
-    [importDefaultCategory, runImport],
-  );
-
-  const layers = useMemo(() => {
-    const shown = new Set(view.imported);
-    const memory = new Set(memoryLayers.map((l) => l.id));
-    return allLayers.map((layer) => ({ layer, shown: shown.has(layer.id), stored: !memory.has(layer.id), counts: countByCategory(layer.facilities) }));
-  }, [allLayers, memoryLayers, view.imported]);
-
-  const setLayerShown = useCallback(
-    (id: string, shown: boolean) =>
-      update((s) => {
-        const next = withImported(s, id, shown);
-        const layer = allLayers.find((l) => l.id === id);
-        // Showing a layer whose categories are all hidden would show nothing: show them too.
-        return shown && layer ? categoriesOf(layer.facilities).reduce((acc, c) => withCategoryVisible(acc, c, true, []), next) : next;
-      }),
-    [update, allLayers],
-  );
-  const exportLayer = useCallback(
-    (id: string) => {
-      const layer = allLayers.find((l) => l.id === id);
-      if (!layer) return;
-      const blob = new Blob([JSON.stringify(toGeoJson(layer.facilities))], { type: 'application/geo+json' });
-      download(blob, `${layer.fileName.replace(/\.[^.]*$/, '')}-wgs84.geojson`);
-    },
-    [allLayers],
-  );
-  const removeLayer = useCallback(
-    (id: string) => {
-      update((s) => withImported(s, id, false));
-      setMemoryLayers((m) => m.filter((l) => l.id !== id));
-      removeStored.mutate(id);
-    },
-    [update, removeStored.mutate],
-  );
-
   // --- population ------------------------------------------------------------------------------------
   const importPopulation = useCallback(
     (file: File, crs: CrsId) => {
@@ -481,15 +323,9 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
         populationPoints.current = points;
         setPopulation({ status: 'imported', fileName, info, warnings: result.warnings, stats: result.stats });
         setPopulationVersion((v) => v + 1);
-      })().catch((e: unknown) =>
-        setPopulation({
-          status: 'failed',
-          fileName,
-          errors: [{ code: 'encoding-unreadable', message: { zh: `读取文件“${fileName}”时出错：${errorText(e)}`, en: `Could not read file "${fileName}": ${errorText(e)}` } }],
-        }),
-      );
+      })().catch((e: unknown) => setPopulation({ status: 'failed', fileName, errors: [unreadable(fileName, e)] }));
     },
-    [worker],
+    [worker, parser],
   );
   const resetPopulation = useCallback(() => {
     if (!worker) return;
@@ -500,84 +336,10 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
     });
   }, [worker]);
 
-  // --- proposed sites ----------------------------------------------------------------------------------
-  const [placing, setPlacing] = useState<string | null>(null);
-  const [pickError, setPickError] = useState<Bilingual | null>(null);
-  const startPlacing = useCallback((category: string) => {
-    setPickError(null);
-    setPlacing(category);
-  }, []);
-  const stopPlacing = useCallback(() => setPlacing(null), []);
-  const addSite = useCallback(
-    (site: Site) => {
-      const parsed = SiteSchema.safeParse(site);
-      if (!parsed.success) {
-        setPickError({ zh: '该位置超出江门及周边范围，不能作为拟建设施点。', en: 'That position is outside the Jiangmen region and cannot be a proposed site.' });
-        return false;
-      }
-      setPickError(null);
-      update((s) =>
-        s.sites.length >= MAX_SITES ? s : withCategoryVisible(withSiteAdded(s, parsed.data), parsed.data.category, true, []),
-      );
-      return true;
-    },
-    [update],
-  );
-  const sitesFull = view.sites.length >= MAX_SITES;
-  useEffect(() => {
-    if (sitesFull) setPlacing(null);
-  }, [sitesFull]);
-  const pick = useMemo(
-    () => (placing === null ? null : (p: { lon: number; lat: number }) => void addSite({ category: placing, lng: p.lon, lat: p.lat, name: null })),
-    [placing, addSite],
-  );
-  const removeSite = useCallback((index: number) => update((s) => withSiteRemoved(s, index)), [update]);
-
-  // --- suggestions ---------------------------------------------------------------------------------------
-  const [suggestion, setSuggestion] = useState<SuggestionState | null>(null);
-  const suggestKey = useRef<{ available: readonly Facility[]; radius: number | null; populationVersion: number } | null>(null);
-  const suggest = useCallback(
-    (category: string, k: number, candidates: CandidateKind) => {
-      if (!worker || radius === null) return;
-      const existing = available.filter((f) => f.category === category).map(({ lon, lat }) => ({ lon, lat }));
-      const spec =
-        candidates === 'towns' && townFacilities
-          ? { points: townFacilities.map(({ id, name, lon, lat }) => ({ id, name, lon, lat })) }
-          : { spacingMetres: SUGGESTION_GRID_METRES };
-      suggestKey.current = { available, radius, populationVersion };
-      const base = { category, radius, candidates, adopted: [], outdated: false };
-      setSuggestion({ ...base, status: 'running', result: null, error: null });
-      worker.api.suggest(existing, radius, k, spec).then(
-        (result) => setSuggestion((s) => (s && s.category === category && s.radius === radius ? { ...s, status: 'done', result } : s)),
-        (e: unknown) =>
-          setSuggestion({ ...base, status: 'failed', result: null, error: { zh: `选址计算出错：${errorText(e)}`, en: `Site suggestion failed: ${errorText(e)}` } }),
-      );
-    },
-    [worker, radius, available, townFacilities, populationVersion],
-  );
-  const adoptSuggestion = useCallback(
-    (index: number) => {
-      const site = suggestion?.result?.sites[index];
-      if (!suggestion || !site) return;
-      if (addSite({ category: suggestion.category, lng: site.lon, lat: site.lat, name: null })) {
-        setSuggestion((s) => (s ? { ...s, adopted: [...s.adopted, index] } : s));
-      }
-    },
-    [suggestion, addSite],
-  );
-  // Gains hold for the facilities, radius and population they were computed with; adopting a
-  // suggestion in order keeps them valid, anything else outdates them.
-  useEffect(() => {
-    const key = suggestKey.current;
-    if (!key) return;
-    const adoptedOnly =
-      suggestion !== null &&
-      available.length === key.available.length + suggestion.adopted.length &&
-      available.slice(0, key.available.length).every((f, i) => f.id === key.available[i]!.id);
-    const outdated = key.radius !== radius || key.populationVersion !== populationVersion || (available !== key.available && !adoptedOnly);
-    setSuggestion((s) => (s && s.outdated !== outdated ? { ...s, outdated } : s));
-    // `suggestion` is read as of this render on purpose: adopting changes it and the sites together.
-  }, [available, radius, populationVersion]);
+  // --- proposed sites and suggestions -------------------------------------------------------------------
+  const sites = useProposedSites(view, update);
+  const { addSite, ...siteHandle } = sites;
+  const suggestions = useSiteSuggestions({ worker, radius, available, townFacilities, populationVersion, addSite });
 
   // --- labels ----------------------------------------------------------------------------------------------
   const label = useMemo(() => labelFor(cats, radius), [cats, radius]);
@@ -599,12 +361,12 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
     [coverage, label, populationModelText],
   );
 
+  const { allLayers: _all, ...importHandle } = imports;
   return {
     overlays,
     coverage,
     coverageLabel: label,
     radiusInForce: radius,
-    pick,
     lang,
     visibleCategories: cats,
     setCategoryVisible,
@@ -630,31 +392,11 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
     censusAvailable: censusPopulation !== undefined,
     populationModelText,
     districtCoverage,
-    importCrs,
-    setImportCrs,
-    importDefaultCategory,
-    setImportDefaultCategory,
-    importFile,
-    importState,
-    layers,
-    layersLoading: stored.isPending,
-    droppedLayers: stored.data?.dropped ?? 0,
-    storeError: stored.error?.message ?? null,
-    setLayerShown,
-    exportLayer,
-    removeLayer,
+    ...importHandle,
     population,
     importPopulation,
     resetPopulation,
-    sites: view.sites,
-    maxSites: MAX_SITES,
-    placing,
-    startPlacing,
-    stopPlacing,
-    removeSite,
-    pickError,
-    suggestion,
-    suggest,
-    adoptSuggestion,
+    ...siteHandle,
+    ...suggestions,
   };
 }
