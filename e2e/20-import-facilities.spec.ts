@@ -102,13 +102,24 @@ test('a planner imports a GCJ-02 facility file and reads its points, circles and
   expect(withPoints['440784']).toEqual(['2.6%', '100.0%']);
   expect(withPoints['440703']).toEqual(['5.8%', '—']);
   expect((await cityCoverage(page)).population).toBe('100.0%');
+
+  // The population file is kept in this browser: after a reload the same model and the same figures.
+  await page.reload();
+  await expect(page.getByTestId('population-in-use')).toContainText('正在使用“population-heshan-2020.csv”（上次导入，保存在本浏览器中）：9 个点，合计 517,070 人');
+  await expect(page.locator('.fac-model')).toHaveAttribute('data-model', 'imported-points');
+  expect((await cityCoverage(page)).population).toBe('100.0%');
+  expect(await districtCoverage(page)).toEqual(withPoints);
+
   await page.getByRole('button', { name: '恢复普查人口模型' }).click();
   await expect(page.locator('.fac-model')).toHaveAttribute('data-model', 'even-census-2020');
   expect(await cityCoverage(page)).toEqual({ area: '2.3%', population: '3.1%' });
 
-  // The layer survives a reload: it is stored in this browser and the link names it.
+  // The layer survives a reload: it is stored in this browser and the link names it. The census
+  // model the planner went back to stays too: the stored population file was removed.
   await page.reload();
   await expect(page.getByRole('checkbox', { name: /facilities-sample\.csv/ })).toBeChecked();
   expect(await cityCoverage(page)).toEqual({ area: '2.3%', population: '3.1%' });
+  await expect(page.locator('.fac-model')).toHaveAttribute('data-model', 'even-census-2020');
+  await expect(page.getByTestId('population-in-use')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -247,13 +247,19 @@ export function PopulationImport({ f }: { f: FacilitiesHandle }) {
           <IssueList issues={p.errors} lang={f.lang} />
         </div>
       )}
+      {p.status === 'census' && p.droppedStored && (
+        <p className="status status-notice" role="status">
+          {zh ? '本浏览器中保存的人口文件无法读取，已删除；现按普查人口模型计算。' : 'The population file stored in this browser could not be read and was removed; the census model applies.'}
+        </p>
+      )}
       {p.status === 'imported' && (
-        <div role="status">
+        <div role="status" data-testid="population-in-use">
           <p>
             {zh
-              ? `正在使用“${p.fileName}”：${p.stats.imported} 个点${p.info.populationPoints ? `，合计 ${formatPersons(p.info.populationPoints.population, 'zh')} 人` : ''}${p.stats.skipped ? `，跳过 ${p.stats.skipped} 行` : ''}。`
-              : `Using "${p.fileName}": ${p.stats.imported} points${p.info.populationPoints ? `, ${formatPersons(p.info.populationPoints.population, 'en')} residents` : ''}${p.stats.skipped ? `, ${p.stats.skipped} rows skipped` : ''}.`}
+              ? `正在使用“${p.fileName}”${p.restored ? '（上次导入，保存在本浏览器中）' : ''}：${p.stats.imported} 个点${p.info.populationPoints ? `，合计 ${formatPersons(p.info.populationPoints.population, 'zh')} 人` : ''}${p.stats.skipped ? `，跳过 ${p.stats.skipped} 行` : ''}。`
+              : `Using "${p.fileName}"${p.restored ? ' (imported earlier, kept in this browser)' : ''}: ${p.stats.imported} points${p.info.populationPoints ? `, ${formatPersons(p.info.populationPoints.population, 'en')} residents` : ''}${p.stats.skipped ? `, ${p.stats.skipped} rows skipped` : ''}.`}
           </p>
+          {p.saveError && <p className="status status-notice">{p.saveError[f.lang]}</p>}
           {p.warnings.length > 0 && <IssueList issues={p.warnings} lang={f.lang} />}
           <button type="button" onClick={f.resetPopulation}>
             {zh ? '恢复普查人口模型' : 'Back to the census model'}
@@ -261,7 +267,9 @@ export function PopulationImport({ f }: { f: FacilitiesHandle }) {
         </div>
       )}
       <p className="muted fac-note">
-        {zh ? '导入的人口不保存：刷新页面后恢复为普查人口模型。' : 'Imported population is not stored: reloading the page goes back to the census model.'}
+        {zh
+          ? '导入的人口文件保存在本浏览器中，直到恢复普查人口模型；分享链接不带人口数据，同事打开时按其浏览器中的人口模型计算。'
+          : 'An imported population file stays in this browser until you go back to the census model; a shared link does not carry it, so a colleague sees figures for the model in their browser.'}
       </p>
     </div>
   );

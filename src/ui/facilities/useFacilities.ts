@@ -6,6 +6,7 @@
  * or per session stays here.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { clearPopulation, defaultPopulationStore, loadPopulation, savePopulation } from '../../data/imported-population.ts';
 import { useTownSeats } from '../../data/useTownSeats.ts';
 import type { UnmatchedTown } from '../../domain/town-seats.ts';
 import type { CoverageFigures, CoverageResult } from '../../domain/coverage/index.ts';
@@ -46,9 +47,20 @@ export interface FacilitiesArgs {
 }
 
 export type PopulationState =
-  | { status: 'census' }
+  /** `droppedStored`: a stored population file could not be read back and was removed. */
+  | { status: 'census'; droppedStored?: boolean }
   | { status: 'reading'; fileName: string }
-  | { status: 'imported'; fileName: string; info: SessionInfo; warnings: ImportIssue[]; stats: ImportStats }
+  | {
+      status: 'imported';
+      fileName: string;
+      info: SessionInfo;
+      warnings: ImportIssue[];
+      stats: Pick<ImportStats, 'imported' | 'skipped'>;
+      /** Read back from this browser's storage, not imported in this session. */
+      restored: boolean;
+      /** The browser refused to store the file: it applies until the page closes. */
+      saveError: Bilingual | null;
+    }
   | { status: 'failed'; fileName: string; errors: ImportIssue[] };
 
 export { SUGGESTION_GRID_METRES, type CandidateKind, type SuggestionState } from './useProposedSites.ts';
@@ -212,6 +224,8 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
   const [computeError, setComputeError] = useState<Bilingual | null>(null);
   const populationPoints = useRef<Parameters<CoverageWorkerHandle['api']['setPopulationPoints']>[0]>(null);
   const [population, setPopulation] = useState<PopulationState>({ status: 'census' });
+  // The stored population file is read back once, unless the user has chosen a model by then.
+  const populationChosen = useRef(false);
 
   useEffect(() => {
     if (!worker || !districts) return;
@@ -220,6 +234,19 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
       await worker.api.init(districts, censusPopulation);
       // A new grid starts from the census; a population file the user gave still applies.
       if (populationPoints.current) await worker.api.setPopulationPoints(populationPoints.current);
+      else if (!populationChosen.current) {
+        // Before the first numbers, so that a reload never shows census figures first.
+        populationChosen.current = true;
+        const stored = await loadPopulation(defaultPopulationStore()).catch(() => ({ status: 'none' }) as const);
+        if (stored.status === 'dropped') setPopulation({ status: 'census', droppedStored: true });
+        if (stored.status === 'stored') {
+          const { fileName, imported, skipped, points } = stored.population;
+          const info = await worker.api.setPopulationPoints(points);
+          populationPoints.current = points;
+          setPopulation({ status: 'imported', fileName, info, warnings: [], stats: { imported, skipped }, restored: true, saveError: null });
+          setPopulationVersion((v) => v + 1);
+        }
+      }
       if (live) setSessionVersion((v) => v + 1);
     })().catch((e: unknown) => {
       if (live)
@@ -311,6 +338,7 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
         return;
       }
       if (!worker) return;
+      populationChosen.current = true;
       setPopulation({ status: 'reading', fileName });
       (async () => {
         const result = await parser().parsePopulation(await file.arrayBuffer(), { crs, fileName });
@@ -321,7 +349,9 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
         const points = result.points.map(({ lon, lat, population: p }) => ({ lon, lat, population: p }));
         const info = await worker.api.setPopulationPoints(points);
         populationPoints.current = points;
-        setPopulation({ status: 'imported', fileName, info, warnings: result.warnings, stats: result.stats });
+        const { imported, skipped } = result.stats;
+        const saved = await savePopulation(defaultPopulationStore(), { fileName, crs, importedAt: new Date().toISOString(), imported, skipped, points });
+        setPopulation({ status: 'imported', fileName, info, warnings: result.warnings, stats: { imported, skipped }, restored: false, saveError: saved.ok ? null : saved.message });
         setPopulationVersion((v) => v + 1);
       })().catch((e: unknown) => setPopulation({ status: 'failed', fileName, errors: [unreadable(fileName, e)] }));
     },
@@ -329,7 +359,9 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
   );
   const resetPopulation = useCallback(() => {
     if (!worker) return;
+    populationChosen.current = true;
     populationPoints.current = null;
+    void clearPopulation(defaultPopulationStore()).catch(() => undefined);
     void worker.api.setPopulationPoints(null).then(() => {
       setPopulation({ status: 'census' });
       setPopulationVersion((v) => v + 1);
@@ -347,7 +379,7 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
   const populationModelText: Bilingual = useMemo(
     () =>
       importedPopulationFile !== null
-        ? { zh: `人口按导入文件“${importedPopulationFile}”的点计（未保存）`, en: `Population: the points of the imported file "${importedPopulationFile}" (not stored)` }
+        ? { zh: `人口按导入文件“${importedPopulationFile}”的点计`, en: `Population: the points of the imported file "${importedPopulationFile}"` }
         : censusPopulation
           ? { zh: '人口按各区2020年普查常住人口在区内均匀分布（近似）', en: "Population: each district's 2020 census residents spread evenly over its area (an approximation)" }
           : { zh: '普查人口未加载，只计算面积覆盖率', en: 'Census population not loaded: area shares only' },
