@@ -24,6 +24,10 @@ test('the coverage of the scenario becomes an indicator: a choropleth and a figu
   await expect(legend.getByRole('heading')).toContainText('服务半径覆盖人口比例');
   await expect(legend.getByRole('heading')).toContainText('半径 2,000 米');
   await expect(legend).toContainText('%');
+  // It is the coverage of the scenario on screen, not a 2020 statistic, and no plan is its source.
+  await expect(legend.getByRole('heading')).toContainText('· 当前情景');
+  await expect(legend.getByRole('heading')).not.toContainText('2020');
+  await expect(legend).toContainText('来源：本应用按上述算式与当前情景计算，不出自规划文件。');
   const fills = await districtFills(page);
   expect(new Set(Object.values(fills)).size).toBeGreaterThanOrEqual(2);
 
@@ -33,6 +37,9 @@ test('the coverage of the scenario becomes an indicator: a choropleth and a figu
   await expect(item.getByTestId('value-scenario_coverage_population_share')).toContainText(panelShare.replace('%', ''));
   await expect(item.locator('.formula')).toContainText('半径内常住人口 ÷ 常住人口 × 100');
   await expect(item).toContainText('均匀分布');
+  await expect(item.locator('dt').first()).toHaveText('当前情景 推算值');
+  // The scenario note is on the indicator and on its value: shown once.
+  await expect(item.locator('.note', { hasText: '人口按各区2020年普查常住人口在区内均匀分布' })).toHaveCount(1);
   await page.screenshot({ path: testInfo.outputPath('25-coverage-choropleth.png') });
 
   // Zoomed in, each point also shows its category's shape (town seats: a white dot), drawn on demand.

@@ -65,7 +65,7 @@ describe('the bundled catalogue', () => {
     for (const c of CATEGORY_CATALOGUE.categories) {
       for (const s of [c.standard.urban, c.standard.rural]) {
         const source = s.timeSource ? CATEGORY_CATALOGUE.sources[s.timeSource] : undefined;
-        if (source && !source.title.startsWith('GB 50180')) {
+        if (source && !(typeof source.title === 'string' && source.title.startsWith('GB 50180'))) {
           expect(source.file, `${c.id} ${s.timeSource}`).toMatch(/^00\d_[0-9a-f]{16}\.txt$/);
           expect(source.lines, `${c.id} ${s.timeSource}`).toMatch(/^\d/);
         }
@@ -148,6 +148,14 @@ describe('describeStandard', () => {
   it('says when the user has changed the radius', () => {
     const s = describeStandard(serviceStandard('kindergarten'), 'en', 450);
     expect(s).toMatch(/^radius 450 m \(set by user; default 5 min walk ≈ 300 m/);
+  });
+
+  it("gives the app's own derivation in the language of the interface", () => {
+    const zh = describeStandard(serviceStandard('community-service-centre', 'rural'), 'zh');
+    expect(zh).toContain('距离：本应用推算：30 分钟 × 66.7 米/分钟');
+    expect(zh).not.toMatch(/Derived|min ×/);
+    const en = describeStandard(serviceStandard('community-service-centre', 'rural'), 'en');
+    expect(en).toContain('distance: Derived (this app): 30 min × 66.7 m/min');
   });
 
   it('describes a distance-only standard without inventing minutes', () => {

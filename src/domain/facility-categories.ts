@@ -6,13 +6,17 @@ import catalogueJson from '../../data/facility-categories.json';
 
 const text = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 
+/** A document title or a clause quoted as printed (one language), or this app's own words (both). */
+const printedOrText = z.union([z.string().min(1), text]);
+const inLang = (t: string | { zh: string; en: string }, lang: 'zh' | 'en') => (typeof t === 'string' ? t : t[lang]);
+
 const sourceRef = z.object({
-  title: z.string().min(1),
+  title: printedOrText,
   file: z.string().optional(),
   lines: z.string().optional(),
   clause: z.string().optional(),
   quote: z.string().optional(),
-  derivation: z.string().optional(),
+  derivation: printedOrText.optional(),
 });
 
 const standardSchema = z
@@ -186,10 +190,12 @@ export function sourceOf(key: string, catalogue: CategoryCatalogue = CATEGORY_CA
 }
 
 /** Short citation: "江门市公共服务“十四五”规划 L1072–1080" or "GB 50180-2018 … 表 3.0.4 …". */
-export function citeSource(source: SourceRef): string {
-  if (source.lines) return `${source.title} L${source.lines}`;
-  if (source.clause) return `${source.title} ${source.clause}`;
-  return source.derivation ? `${source.title}: ${source.derivation}` : source.title;
+export function citeSource(source: SourceRef, lang: 'zh' | 'en' = 'zh'): string {
+  const title = inLang(source.title, lang);
+  if (source.lines) return `${title} L${source.lines}`;
+  if (source.clause) return `${title} ${source.clause}`;
+  if (!source.derivation) return title;
+  return `${title}${lang === 'zh' ? '：' : ': '}${inLang(source.derivation, lang)}`;
 }
 
 /**
@@ -204,8 +210,8 @@ export function describeStandard(
 ): string {
   const metres = Math.round(radiusM).toLocaleString('en-US');
   const custom = Math.round(radiusM) !== Math.round(standard.radiusM);
-  const distance = citeSource(sourceOf(standard.distanceSource, catalogue));
-  const time = standard.timeSource ? citeSource(sourceOf(standard.timeSource, catalogue)) : null;
+  const distance = citeSource(sourceOf(standard.distanceSource, catalogue), lang);
+  const time = standard.timeSource ? citeSource(sourceOf(standard.timeSource, catalogue), lang) : null;
   if (lang === 'zh') {
     const head =
       standard.minutes !== null

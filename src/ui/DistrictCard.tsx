@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CoverageFigures } from '../domain/coverage/types.ts';
 import type { CardItem, DistrictCard as Card, GapValue, IndicatorPoint, ResolvedValue } from '../domain/indicators/index.ts';
-import { citeSource, KIND_LABELS } from '../domain/indicators/index.ts';
+import { citeSource, KIND_LABELS, yearText } from '../domain/indicators/index.ts';
 import { withUnit } from '../domain/classify.ts';
 import { percent } from './format.ts';
 import { useLang, usePick, type Bilingual } from './i18n.ts';
@@ -186,7 +186,7 @@ function CardEntry({ item, mapped }: { item: CardItem; mapped: boolean }) {
       <div className="card-item-body">
         <dl className="figures">
           {current && (
-            <Row label={`${current.primary.year} ${pick(KIND_LABELS[current.primary.kind])}`} testId={`value-${indicator.id}`}>
+            <Row label={`${yearText(indicator, current.primary.year, lang)} ${pick(KIND_LABELS[current.primary.kind])}`} testId={`value-${indicator.id}`}>
               <strong>{valueText(current.primary, indicator.unit, pick)}</strong>
               <Alternatives value={current} unit={indicator.unit} />
             </Row>
@@ -198,7 +198,7 @@ function CardEntry({ item, mapped }: { item: CardItem; mapped: boolean }) {
             </Row>
           )}
           {cityCurrent && (
-            <Row label={pick({ zh: `全市 ${cityCurrent.primary.year}`, en: `City ${cityCurrent.primary.year}` })} testId={`city-${indicator.id}`}>
+            <Row label={pick({ zh: `全市 ${yearText(indicator, cityCurrent.primary.year, 'zh')}`, en: `City ${yearText(indicator, cityCurrent.primary.year, 'en')}` })} testId={`city-${indicator.id}`}>
               {valueText(cityCurrent.primary, indicator.unit, pick)}
               {cityCurrent.primary.kind === 'derived' && <span className="muted"> ({pick(KIND_LABELS.derived)})</span>}
             </Row>

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES, type ClassMethod } from '../domain/classify.ts';
 import type { YearOption } from '../domain/choropleth.ts';
 import type { MappableIndicator } from '../domain/indicators/index.ts';
-import { KIND_LABELS } from '../domain/indicators/index.ts';
+import { KIND_LABELS, yearText } from '../domain/indicators/index.ts';
 import { PALETTES, SEQUENTIAL_PALETTE_IDS, type SequentialPaletteId } from '../domain/palettes.ts';
 import {
   withClassification,
@@ -13,7 +13,7 @@ import {
   withYear,
   type ViewState,
 } from '../domain/url-state.ts';
-import { usePick, type Bilingual } from './i18n.ts';
+import { useLang, usePick, type Bilingual } from './i18n.ts';
 
 const METHOD_NAMES: Record<ClassMethod, Bilingual> = {
   quantile: { zh: '分位数', en: 'Quantile' },
@@ -37,7 +37,9 @@ interface IndicatorControlsProps {
 
 /** Indicator picker grouped by domain, year, value / target view, classification and palette. */
 export function IndicatorControls({ view, update, items, indicatorId, year, years, canTarget, planTarget, goals }: IndicatorControlsProps) {
+  const shown = items.find((i) => i.indicator.id === indicatorId);
   const pick = usePick();
+  const lang = useLang();
   const id = useId();
   const groups = new Map<string, { name: Bilingual; items: MappableIndicator[] }>();
   for (const item of items) {
@@ -89,7 +91,7 @@ export function IndicatorControls({ view, update, items, indicatorId, year, year
         <select value={year} onChange={(e) => update((s) => withYear(s, Number(e.target.value)))}>
           {years.map((y) => (
             <option key={y.year} value={y.year}>
-              {y.year} · {pick(KIND_LABELS[y.kind])}
+              {shown ? yearText(shown.indicator, y.year, lang) : y.year} · {pick(KIND_LABELS[y.kind])}
               {y.districts < 7 ? pick({ zh: `（${y.districts} 个区有数）`, en: ` (${y.districts} districts)` }) : ''}
             </option>
           ))}

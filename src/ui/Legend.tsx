@@ -1,4 +1,4 @@
-import { citeSource } from '../domain/indicators/index.ts';
+import { citeSource, yearText } from '../domain/indicators/index.ts';
 import type { ChoroplethModel } from '../domain/choropleth.ts';
 import { useLang, usePick } from './i18n.ts';
 import { NotesAndCaveats } from './NotesAndCaveats.tsx';
@@ -11,7 +11,7 @@ export function Legend({ model }: { model: ChoroplethModel }) {
   const title =
     model.mode === 'target'
       ? pick({ zh: `${pick(model.indicator.name)}：与${model.year}年目标的差距`, en: `${pick(model.indicator.name)}: gap to the ${model.year} target` })
-      : `${pick(model.indicator.name)} · ${model.year}`;
+      : `${pick(model.indicator.name)} · ${yearText(model.indicator, model.year, lang)}`;
   return (
     <section className="legend" aria-label={pick({ zh: '图例', en: 'Legend' })} data-testid="legend">
       <h2 className="legend-title">{title}</h2>
@@ -57,14 +57,20 @@ export function Legend({ model }: { model: ChoroplethModel }) {
         </p>
       ))}
       <NotesAndCaveats notes={model.indicator.note ? [model.indicator.note, ...model.notes] : model.notes} caveats={model.caveats} noteClass="legend-note" caveatClass="legend-caveat" />
-      <details className="legend-sources">
-        <summary>{pick({ zh: `来源（${model.sources.length}）`, en: `Sources (${model.sources.length})` })}</summary>
-        <ul>
-          {model.sources.map((s, i) => (
-            <li key={i}>{citeSource(s, lang)}</li>
-          ))}
-        </ul>
-      </details>
+      {model.sources.length === 0 ? (
+        <p className="legend-note">
+          {pick({ zh: '来源：本应用按上述算式与当前情景计算，不出自规划文件。', en: 'Source: computed by this app from the formula above and the current scenario, not taken from a plan.' })}
+        </p>
+      ) : (
+        <details className="legend-sources">
+          <summary>{pick({ zh: `来源（${model.sources.length}）`, en: `Sources (${model.sources.length})` })}</summary>
+          <ul>
+            {model.sources.map((s, i) => (
+              <li key={i}>{citeSource(s, lang)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
     </section>
   );
 }

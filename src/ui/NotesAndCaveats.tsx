@@ -1,7 +1,10 @@
-import type { CaveatDef } from '../domain/indicators/index.ts';
+import { uniqueBy, type CaveatDef } from '../domain/indicators/index.ts';
 import { usePick, type Bilingual } from './i18n.ts';
 
-/** Notes (corrections, fallbacks) and caveats under a figure; caveats are marked ⚠. */
+/**
+ * Notes (corrections, fallbacks) and caveats under a figure; caveats are marked ⚠. A note the
+ * indicator and its value both carry is shown once.
+ */
 export function NotesAndCaveats({ notes, caveats, noteClass = 'note', caveatClass = 'caveat' }: {
   notes: readonly Bilingual[];
   caveats: readonly CaveatDef[];
@@ -11,7 +14,7 @@ export function NotesAndCaveats({ notes, caveats, noteClass = 'note', caveatClas
   const pick = usePick();
   return (
     <>
-      {notes.map((n, i) => (
+      {uniqueBy(notes, (n) => `${n.zh}\u0000${n.en}`).map((n, i) => (
         <p key={i} className={noteClass}>
           {pick(n)}
         </p>

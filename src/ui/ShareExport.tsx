@@ -1,4 +1,4 @@
-import { citeSource } from '../domain/indicators/index.ts';
+import { citeSource, yearText } from '../domain/indicators/index.ts';
 import { useState } from 'react';
 import { choroplethTableRows, type ChoroplethModel } from '../domain/choropleth.ts';
 import { districtTableCsv, districtTableFileName } from '../domain/export-csv.ts';
@@ -42,7 +42,7 @@ export function ShareExport({ shareUrl, model, mapCanvas }: ShareExportProps) {
       const legendTitle = `${pick(model.indicator.name)}（${pick(model.unit)}）`;
       const image = composeMapImage(canvas, {
         title: pick({ zh: '江门规划一张图', en: 'Jiangmen Planning Atlas' }),
-        subtitle: `${pick(model.indicator.name)} · ${model.year}${model.mode === 'target' ? pick({ zh: ' · 与目标的差距', en: ' · gap to target' }) : ''}`,
+        subtitle: `${pick(model.indicator.name)} · ${yearText(model.indicator, model.year, lang)}${model.mode === 'target' ? pick({ zh: ' · 与目标的差距', en: ' · gap to target' }) : ''}`,
         legendTitle,
         legend: [...model.legend, model.noData].map((e) => ({ colour: e.colour, label: e.label })),
         notes: [

@@ -28,6 +28,8 @@ function definition(id: string, name: Bilingual, note: Bilingual): IndicatorDef 
     derived: true,
     caveats: [],
     note,
+    // Filed under 2020 (the census the default population model uses); the year means nothing else.
+    yearLabel: { zh: '当前情景', en: 'current scenario' },
   };
 }
 

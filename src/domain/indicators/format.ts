@@ -1,4 +1,4 @@
-import type { Bilingual, Comparator, Kind } from './schema.ts';
+import type { Bilingual, Comparator, IndicatorDef, Kind } from './schema.ts';
 
 /** How each value kind is named, on the card, in the year list and in the CSV export alike. */
 export const KIND_LABELS: Record<Kind, Bilingual> = {
@@ -8,6 +8,11 @@ export const KIND_LABELS: Record<Kind, Bilingual> = {
 };
 
 const NUMBER = /\d+(?:\.\d+)?/g;
+
+/** The year of a value as the reader should see it: the calendar year, or what the indicator says it stands for. */
+export function yearText(indicator: Pick<IndicatorDef, 'yearLabel'>, year: number, lang: 'zh' | 'en'): string {
+  return indicator.yearLabel ? indicator.yearLabel[lang] : String(year);
+}
 
 /** Decimal places of the number as printed ("5.20" → 2), or of the stored value. */
 export function decimalsOf(text: string): number {

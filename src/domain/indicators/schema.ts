@@ -124,6 +124,8 @@ export const indicatorSchema = z.strictObject({
   derived: z.boolean().default(false),
   caveats: z.array(nonEmpty('caveat id')).default([]),
   note: bilingual('note').optional(),
+  /** Shown instead of the year where the year is only a filing key (the coverage of the current scenario). */
+  yearLabel: bilingual('yearLabel').optional(),
 });
 
 export const catalogueFileSchema = z.strictObject({
