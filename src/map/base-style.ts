@@ -17,7 +17,7 @@ export function baseStyle(landUrl: string | null): StyleSpecification {
     version: 8,
     name: 'Planning Atlas offline',
     sources: landUrl
-      ? { land: { type: 'geojson', data: landUrl, attribution: LAND_ATTRIBUTION } }
+      ? { land: { type: 'geojson', data: landUrl, attribution: LAND_ATTRIBUTION, tolerance: 0 } }
       : {},
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': SEA_COLOUR } },

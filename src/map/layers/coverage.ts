@@ -46,10 +46,11 @@ export interface CoverageLayerState {
 export function coverageOverlays(state: CoverageLayerState): Overlay[] {
   const overlays: Overlay[] = [];
   const fade = state.stale ? 0.5 : 1;
+  // Gaps and footprint are rectangles cut to the districts: drawn unsimplified, like the boundaries.
   if (state.showGaps && state.gaps) {
     overlays.push({
       sourceId: GAPS_SOURCE,
-      source: { type: 'geojson', data: state.gaps },
+      source: { type: 'geojson', data: state.gaps, tolerance: 0 },
       layers: [
         {
           id: GAPS_FILL_LAYER,
@@ -95,7 +96,7 @@ export function coverageOverlays(state: CoverageLayerState): Overlay[] {
   } else if (state.showCoverage && state.footprint) {
     overlays.push({
       sourceId: COVERAGE_SOURCE,
-      source: { type: 'geojson', data: state.footprint },
+      source: { type: 'geojson', data: state.footprint, tolerance: 0 },
       layers: [
         {
           id: COVERAGE_FOOTPRINT_LAYER,

@@ -42,6 +42,9 @@ export function districtOverlays(state: DistrictLayerState): Overlay[] {
         type: 'geojson',
         data: state.districts,
         promoteId: 'adcode',
+        // No simplification: at the city zoom, MapLibre's (geojson-vt) drew a triangle of 台山's fill over
+        // 开平. Boundaries are the data planners read; journey 01 checks every district's fill.
+        tolerance: 0,
         attribution: DISTRICT_ATTRIBUTION,
       },
       layers: [
