@@ -29,7 +29,7 @@ test('a planner hovers and clicks 新会区 on the map and reads its figures, ta
   await expect(beds.getByTestId('value-beds_per_1000')).toContainText(`${printed('beds_per_1000', '440705', 2020)} 张/千人`);
   await expect(beds.getByTestId('target-beds_per_1000')).toContainText(printed('beds_per_1000', '440705', 2025));
   await expect(beds.getByTestId('city-beds_per_1000')).toContainText(printed('beds_per_1000', 'city', 2020));
-  await expect(beds.getByTestId('gap-beds_per_1000').first()).toContainText('+0.95'); // 6.35 − 5.40
+  await expect(beds.getByTestId('gap-beds_per_1000').first()).toContainText('-0.95'); // 5.40 − 6.35: behind, as in the map's gap view
   await expect(beds).toContainText('不含市直医疗卫生机构');
   await beds.getByText('来源').click();
   await expect(beds).toContainText('表2 江门市“十四五”卫生健康主要指标分解表 (004_028c46f8710c799b.txt L3370)');

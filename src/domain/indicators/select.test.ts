@@ -135,9 +135,10 @@ describe('gaps to targets', () => {
     expect(beds.cityCurrent?.primary.display).toBe('5.20');
     expect(beds.cityTarget?.primary.display).toBe('6.15');
     expect(beds.gaps).toHaveLength(1);
-    expect(beds.gaps[0]).toMatchObject({ targetScope: 'own', met: false, display: '+0.95' });
-    expect(beds.gaps[0]!.difference).toBeCloseTo(0.95, 10);
-    expect(beds.gaps[0]!.formula.expression).toBe('2.64 − 1.69 = 0.95');
+    // Behind the target: negative, as in the map's gap view.
+    expect(beds.gaps[0]).toMatchObject({ targetScope: 'own', met: false, display: '-0.95' });
+    expect(beds.gaps[0]!.difference).toBeCloseTo(-0.95, 10);
+    expect(beds.gaps[0]!.formula.expression).toBe('1.69 − 2.64 = -0.95');
     expect(beds.caveats.map((c) => c.id)).toContain('excludes-municipal');
   });
 
@@ -145,8 +146,8 @@ describe('gaps to targets', () => {
     const item = cardFor(db, '440705')!.domains.flatMap((d) => d.items).find((i) => i.indicator.id === 'urbanisation_rate')!;
     expect(item.current?.primary.value).toBe(66.4);
     expect(item.gaps.map((g) => [g.target.source?.document, g.display])).toEqual([
-      ['public-services-plan', '+3.6'],
-      ['population-plan', '+5.81'],
+      ['public-services-plan', '-3.6'],
+      ['population-plan', '-5.81'],
     ]);
     expect(item.gaps.every((g) => g.targetScope === 'city' && g.met === false)).toBe(true);
   });
@@ -163,6 +164,8 @@ describe('gaps to targets', () => {
     const target = valueFor(db, 'maternal_mortality', 'city', 2025)!.primary; // "<8"
     const gap = gapBetween(lower, current, target, 'own')!;
     expect(gap.met).toBe(true); // 5.89 < 8
+    expect(gap.difference).toBeCloseTo(8 - 5.89, 10); // ahead, since lower is better
+    expect(gap.display).toBe('+2.11');
     expect(gap.shortfall).toBeCloseTo(5.89 - 8, 10);
     expect(gap.attainmentPct).toBeCloseTo((8 / 5.89) * 100, 10);
   });

@@ -190,7 +190,7 @@ export interface GapValue {
   target: IndicatorPoint;
   /** Whether the target is the district's own or the city's. */
   targetScope: 'own' | 'city';
-  /** target − current. */
+  /** Ahead of the target (> 0) or behind it (< 0): current − target, or target − current where lower is better. */
   difference: number;
   /** What is still to go in the better direction (≤ 0 once met); undefined for neutral indicators. */
   shortfall?: number;
@@ -210,20 +210,29 @@ export function gapBetween(
   if (target.upper !== undefined || current.upper !== undefined || current.comparator !== undefined) return undefined;
   const t = target.value;
   const c = current.value;
-  const difference = t - c;
+  // Signed like the map's gap view: ahead of the target > 0, behind < 0, whichever direction is better.
+  const lowerIsBetter = indicator.better === 'lower';
+  const difference = lowerIsBetter ? t - c : c - t;
   const decimals = Math.max(indicator.decimals ?? 0, ...[current.display, target.display].map((d) => d.split('.')[1]?.length ?? 0));
   const diffText = formatNumber(difference, decimals);
+  const currentKind = { zh: current.kind === 'derived' ? '推算值' : '实际值', en: current.kind === 'derived' ? 'derived' : 'actual' };
   const base = {
     current,
     target,
     targetScope,
     difference,
     display: `${difference > 0 ? '+' : ''}${diffText}`,
-    formula: {
-      zh: `目标值 − 现状值（${target.year}年目标 − ${current.year}年${current.kind === 'derived' ? '推算值' : '实际值'}）`,
-      en: `target − current (${target.year} target − ${current.year} ${current.kind === 'derived' ? 'computed' : 'actual'} value)`,
-      expression: `${target.display} − ${current.display} = ${diffText}`,
-    },
+    formula: lowerIsBetter
+      ? {
+          zh: `目标值 − 现状值（越低越好；${target.year}年目标 − ${current.year}年${currentKind.zh}）`,
+          en: `target − current (lower is better; ${target.year} target − ${current.year} ${currentKind.en} value)`,
+          expression: `${target.display} − ${current.display} = ${diffText}`,
+        }
+      : {
+          zh: `现状值 − 目标值（${current.year}年${currentKind.zh} − ${target.year}年目标）`,
+          en: `current − target (${current.year} ${currentKind.en} value − ${target.year} target)`,
+          expression: `${current.display} − ${target.display} = ${diffText}`,
+        },
   };
   if (indicator.better === 'neutral') return base;
   const higher = indicator.better === 'higher';
