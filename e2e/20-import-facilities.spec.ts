@@ -109,6 +109,13 @@ test('a planner imports a GCJ-02 facility file and reads its points, circles and
   await expect(page.locator('.fac-model')).toHaveAttribute('data-model', 'imported-points');
   expect((await cityCoverage(page)).population).toBe('100.0%');
   expect(await districtCoverage(page)).toEqual(withPoints);
+  // A file that is refused leaves the one in use in use, and the panel still says which it is.
+  await page.getByLabel('人口文件坐标系').selectOption('wgs84');
+  await page.getByLabel('导入人口文件（CSV：经度、纬度、人口）').setInputFiles(sample('facilities-sample-malformed.csv'));
+  await expect(page.getByRole('alert').filter({ hasText: '人口文件“facilities-sample-malformed.csv”未导入' })).toBeVisible();
+  await expect(page.getByTestId('population-in-use')).toContainText('正在使用“population-heshan-2020.csv”');
+  await expect(page.locator('.fac-model')).toHaveAttribute('data-model', 'imported-points');
+  expect((await cityCoverage(page)).population).toBe('100.0%');
 
   await page.getByRole('button', { name: '恢复普查人口模型' }).click();
   await expect(page.locator('.fac-model')).toHaveAttribute('data-model', 'even-census-2020');

@@ -102,7 +102,8 @@ export async function saveLayer(store: KeyValueStore, layer: ImportedLayer): Pro
             en: `Browser storage is full: layer "${layer.fileName}" is available only until the page is closed. Remove other imported layers and try again.`,
           }
         : {
-            zh: `无法在浏览器中保存图层“${layer.fileName}”（${detail}），它只在本次打开期间可用。`,
+            // The browser's own words (detail) are English: the English text only.
+            zh: `无法在浏览器中保存图层“${layer.fileName}”，它只在本次打开期间可用。`,
             en: `Could not keep layer "${layer.fileName}" in the browser (${detail}); it is available only until the page is closed.`,
           },
     };

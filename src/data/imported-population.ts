@@ -68,11 +68,13 @@ export async function savePopulation(store: KeyValueStore, population: StoredPop
     await store.set(KEY, { v: RECORD_VERSION, ...rest, points: packPoints(points) });
     return { ok: true };
   } catch (e) {
+    // The browser's own words are English: they go into the English text only.
     const detail = e instanceof Error ? e.message : String(e);
+    const quota = e instanceof DOMException && e.name === 'QuotaExceededError';
     return {
       ok: false,
       message: {
-        zh: `无法在浏览器中保存人口文件“${population.fileName}”（${detail}），它只在本次打开期间使用。`,
+        zh: `${quota ? '浏览器存储空间不足，' : ''}无法在浏览器中保存人口文件“${population.fileName}”，它只在本次打开期间使用。`,
         en: `Could not keep population file "${population.fileName}" in the browser (${detail}); it is used only until the page is closed.`,
       },
     };

@@ -301,7 +301,8 @@ export function choroplethTableRows(model: ChoroplethModel): DistrictTableRow[] 
       name: r.name,
       value: r.point ? r.point.value : null,
       unit: model.unit,
-      year: r.point ? r.point.year : model.year,
+      // A year that is only a filing key (the scenario's coverage) is left out rather than misread.
+      year: model.indicator.yearLabel ? null : r.point ? r.point.year : model.year,
       kind: r.point ? r.point.kind : 'actual',
       classIndex: r.classIndex,
       source: source

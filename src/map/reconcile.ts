@@ -21,9 +21,10 @@ function appliedLayer(layer: LayerSpecification): AppliedLayer {
 }
 
 /**
- * Paint changes (a new choropleth, a stale footprint drawn fainter) are set in place: re-adding the
- * layer would make MapLibre re-tile its source in the worker, which costs a frame or more with many
- * features. Anything else (type, filter, layout, zoom range) replaces the layer.
+ * Paint changes (a new choropleth, a stale footprint drawn fainter) are set in place rather than by
+ * removing and re-adding the layer. A constant paint value then needs no work in MapLibre's worker;
+ * a data-driven one (the choropleth's match on adcode) still makes it lay the source out again.
+ * Anything else (type, filter, layout, zoom range) replaces the layer.
  */
 function updateLayer(map: MapLibreMap, before: AppliedLayer | undefined, layer: LayerSpecification, now: AppliedLayer): void {
   if (before && before.structure === now.structure && map.getLayer(layer.id)) {

@@ -10,7 +10,10 @@ export function Legend({ model }: { model: ChoroplethModel }) {
   const target = model.target;
   const title =
     model.mode === 'target'
-      ? pick({ zh: `${pick(model.indicator.name)}：与${model.year}年目标的差距`, en: `${pick(model.indicator.name)}: gap to the ${model.year} target` })
+      ? pick({
+          zh: `${pick(model.indicator.name)}：与${model.indicator.yearLabel ? '' : `${model.year}年`}目标的差距`,
+          en: `${pick(model.indicator.name)}: gap to the ${model.indicator.yearLabel ? '' : `${model.year} `}target`,
+        })
       : `${pick(model.indicator.name)} · ${yearText(model.indicator, model.year, lang)}`;
   return (
     <section className="legend" aria-label={pick({ zh: '图例', en: 'Legend' })} data-testid="legend">
@@ -58,9 +61,11 @@ export function Legend({ model }: { model: ChoroplethModel }) {
       ))}
       <NotesAndCaveats notes={model.indicator.note ? [model.indicator.note, ...model.notes] : model.notes} caveats={model.caveats} noteClass="legend-note" caveatClass="legend-caveat" />
       {model.sources.length === 0 ? (
+        model.formulas.length > 0 && (
         <p className="legend-note">
           {pick({ zh: '来源：本应用按上述算式与当前情景计算，不出自规划文件。', en: 'Source: computed by this app from the formula above and the current scenario, not taken from a plan.' })}
         </p>
+        )
       ) : (
         <details className="legend-sources">
           <summary>{pick({ zh: `来源（${model.sources.length}）`, en: `Sources (${model.sources.length})` })}</summary>

@@ -51,7 +51,7 @@ export function ShareExport({ shareUrl, model, mapCanvas }: ShareExportProps) {
         ],
         attribution,
       });
-      download(await canvasToPngBlob(image), districtTableFileName(pick(model.indicator.name), model.year).replace(/\.csv$/, '.png'));
+      download(await canvasToPngBlob(image), districtTableFileName(pick(model.indicator.name), model.indicator.yearLabel ? null : model.year).replace(/\.csv$/, '.png'));
     } catch (e) {
       setError(pick({ zh: `无法导出图片：${(e as Error).message}`, en: `Could not export the image: ${(e as Error).message}` }));
     }
@@ -60,7 +60,7 @@ export function ShareExport({ shareUrl, model, mapCanvas }: ShareExportProps) {
   const exportCsv = () => {
     if (!model) return;
     const csv = districtTableCsv(choroplethTableRows(model), undefined, lang);
-    download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), districtTableFileName(pick(model.indicator.name), model.year));
+    download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), districtTableFileName(pick(model.indicator.name), model.indicator.yearLabel ? null : model.year));
   };
 
   return (

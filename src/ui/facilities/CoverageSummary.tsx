@@ -1,6 +1,6 @@
 import { formatPersons, formatShare } from './model.ts';
 import { textFor } from './text.ts';
-import type { FacilitiesHandle } from './useFacilities.ts';
+import { populationInUse, type FacilitiesHandle } from './useFacilities.ts';
 import { toCsv, toOutput } from '../../domain/coverage/report.ts';
 import { districtTableFileName } from '../../domain/export-csv.ts';
 import { download } from '../download.ts';
@@ -101,8 +101,8 @@ export function CoverageSummary({ f }: { f: FacilitiesHandle }) {
 
 function PopulationModelNote({ f }: { f: FacilitiesHandle }) {
   const zh = f.lang === 'zh';
-  const p = f.population;
-  if (p.status === 'imported') {
+  const p = populationInUse(f.population);
+  if (p) {
     const pts = p.info.populationPoints;
     return (
       <p className="fac-model" data-model="imported-points">

@@ -4,7 +4,7 @@ import { facilityCategories } from '../../domain/facility-categories.ts';
 import { IssueList } from './IssueList.tsx';
 import { categoryName, formatPersons } from './model.ts';
 import { textFor } from './text.ts';
-import type { FacilitiesHandle } from './useFacilities.ts';
+import { populationInUse, type FacilitiesHandle } from './useFacilities.ts';
 
 const ACCEPT = '.csv,.tsv,.txt,.geojson,.json,text/csv,application/geo+json,application/json';
 
@@ -219,6 +219,7 @@ export function PopulationImport({ f }: { f: FacilitiesHandle }) {
   const zh = f.lang === 'zh';
   const [crs, setCrs] = useState<CrsId | null>(null);
   const p = f.population;
+  const inUse = populationInUse(p);
   return (
     <div className="fac-population">
       <CrsSelect id="fac-pop-crs" label={zh ? '人口文件坐标系' : 'Coordinate system of the population file'} value={crs} onChange={setCrs} lang={f.lang} />
@@ -247,20 +248,20 @@ export function PopulationImport({ f }: { f: FacilitiesHandle }) {
           <IssueList issues={p.errors} lang={f.lang} />
         </div>
       )}
-      {p.status === 'census' && p.droppedStored && (
+      {p.status === 'census' && p.storeMessage && (
         <p className="status status-notice" role="status">
-          {zh ? '本浏览器中保存的人口文件无法读取，已删除；现按普查人口模型计算。' : 'The population file stored in this browser could not be read and was removed; the census model applies.'}
+          {p.storeMessage[f.lang]}
         </p>
       )}
-      {p.status === 'imported' && (
+      {inUse && (
         <div role="status" data-testid="population-in-use">
           <p>
             {zh
-              ? `正在使用“${p.fileName}”${p.restored ? '（上次导入，保存在本浏览器中）' : ''}：${p.stats.imported} 个点${p.info.populationPoints ? `，合计 ${formatPersons(p.info.populationPoints.population, 'zh')} 人` : ''}${p.stats.skipped ? `，跳过 ${p.stats.skipped} 行` : ''}。`
-              : `Using "${p.fileName}"${p.restored ? ' (imported earlier, kept in this browser)' : ''}: ${p.stats.imported} points${p.info.populationPoints ? `, ${formatPersons(p.info.populationPoints.population, 'en')} residents` : ''}${p.stats.skipped ? `, ${p.stats.skipped} rows skipped` : ''}.`}
+              ? `正在使用“${inUse.fileName}”${inUse.restored ? '（上次导入，保存在本浏览器中）' : ''}：${inUse.stats.imported} 个点${inUse.info.populationPoints ? `，合计 ${formatPersons(inUse.info.populationPoints.population, 'zh')} 人` : ''}${inUse.stats.skipped ? `，跳过 ${inUse.stats.skipped} 行` : ''}。`
+              : `Using "${inUse.fileName}"${inUse.restored ? ' (imported earlier, kept in this browser)' : ''}: ${inUse.stats.imported} points${inUse.info.populationPoints ? `, ${formatPersons(inUse.info.populationPoints.population, 'en')} residents` : ''}${inUse.stats.skipped ? `, ${inUse.stats.skipped} rows skipped` : ''}.`}
           </p>
-          {p.saveError && <p className="status status-notice">{p.saveError[f.lang]}</p>}
-          {p.warnings.length > 0 && <IssueList issues={p.warnings} lang={f.lang} />}
+          {inUse.saveError && <p className="status status-notice">{inUse.saveError[f.lang]}</p>}
+          {inUse.warnings.length > 0 && <IssueList issues={inUse.warnings} lang={f.lang} />}
           <button type="button" onClick={f.resetPopulation}>
             {zh ? '恢复普查人口模型' : 'Back to the census model'}
           </button>

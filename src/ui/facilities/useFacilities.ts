@@ -6,7 +6,7 @@
  * or per session stays here.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { clearPopulation, defaultPopulationStore, loadPopulation, savePopulation } from '../../data/imported-population.ts';
+import { clearPopulation, defaultPopulationStore, loadPopulation, savePopulation, type LoadedPopulation } from '../../data/imported-population.ts';
 import { useTownSeats } from '../../data/useTownSeats.ts';
 import type { UnmatchedTown } from '../../domain/town-seats.ts';
 import type { CoverageFigures, CoverageResult } from '../../domain/coverage/index.ts';
@@ -46,22 +46,36 @@ export interface FacilitiesArgs {
   lang: Lang;
 }
 
+export interface PopulationInUse {
+  status: 'imported';
+  fileName: string;
+  info: SessionInfo;
+  warnings: ImportIssue[];
+  stats: Pick<ImportStats, 'imported' | 'skipped'>;
+  /** Read back from this browser's storage, not imported in this session. */
+  restored: boolean;
+  /** The browser refused to store the file: it applies until the page closes. */
+  saveError: Bilingual | null;
+}
+
 export type PopulationState =
-  /** `droppedStored`: a stored population file could not be read back and was removed. */
-  | { status: 'census'; droppedStored?: boolean }
-  | { status: 'reading'; fileName: string }
-  | {
-      status: 'imported';
-      fileName: string;
-      info: SessionInfo;
-      warnings: ImportIssue[];
-      stats: Pick<ImportStats, 'imported' | 'skipped'>;
-      /** Read back from this browser's storage, not imported in this session. */
-      restored: boolean;
-      /** The browser refused to store the file: it applies until the page closes. */
-      saveError: Bilingual | null;
-    }
-  | { status: 'failed'; fileName: string; errors: ImportIssue[] };
+  /** `storeMessage`: a stored file could not be read back (and was removed), or could not be removed. */
+  | { status: 'census'; storeMessage?: Bilingual }
+  /** `previous`: the file still in use while another is read, or after it was refused. */
+  | { status: 'reading'; fileName: string; previous: PopulationInUse | null }
+  | PopulationInUse
+  | { status: 'failed'; fileName: string; errors: ImportIssue[]; previous: PopulationInUse | null };
+
+/** The population file the coverage is computed with, whatever else the panel is showing. */
+export function populationInUse(p: PopulationState): PopulationInUse | null {
+  if (p.status === 'imported') return p;
+  return p.status === 'reading' || p.status === 'failed' ? p.previous : null;
+}
+
+const STORED_UNREADABLE: Bilingual = {
+  zh: '本浏览器中保存的人口文件无法读取，已删除；现按普查人口模型计算。',
+  en: 'The population file stored in this browser could not be read and was removed; the census model applies.',
+};
 
 export { SUGGESTION_GRID_METRES, type CandidateKind, type SuggestionState } from './useProposedSites.ts';
 export type { ImportState, LayerEntry } from './useLayerImport.ts';
@@ -224,8 +238,10 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
   const [computeError, setComputeError] = useState<Bilingual | null>(null);
   const populationPoints = useRef<Parameters<CoverageWorkerHandle['api']['setPopulationPoints']>[0]>(null);
   const [population, setPopulation] = useState<PopulationState>({ status: 'census' });
-  // The stored population file is read back once, unless the user has chosen a model by then.
+  // Set by an import or a reset: from then on the stored file is not applied.
   const populationChosen = useRef(false);
+  // Read from IndexedDB once; every (re)initialisation of the worker awaits the same read.
+  const storedPopulation = useRef<Promise<LoadedPopulation> | null>(null);
 
   useEffect(() => {
     if (!worker || !districts) return;
@@ -236,12 +252,19 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
       if (populationPoints.current) await worker.api.setPopulationPoints(populationPoints.current);
       else if (!populationChosen.current) {
         // Before the first numbers, so that a reload never shows census figures first.
-        populationChosen.current = true;
-        const stored = await loadPopulation(defaultPopulationStore()).catch(() => ({ status: 'none' }) as const);
-        if (stored.status === 'dropped') setPopulation({ status: 'census', droppedStored: true });
+        const store = defaultPopulationStore();
+        storedPopulation.current ??= loadPopulation(store).catch(() => ({ status: 'dropped' }) as const);
+        const stored = await storedPopulation.current;
+        if (!live || populationChosen.current) return;
+        if (stored.status === 'dropped') {
+          void clearPopulation(store).catch(() => undefined);
+          setPopulation({ status: 'census', storeMessage: STORED_UNREADABLE });
+        }
         if (stored.status === 'stored') {
           const { fileName, imported, skipped, points } = stored.population;
           const info = await worker.api.setPopulationPoints(points);
+          // An import or a reset meanwhile reaches the worker after this, so it wins there too.
+          if (!live || populationChosen.current) return;
           populationPoints.current = points;
           setPopulation({ status: 'imported', fileName, info, warnings: [], stats: { imported, skipped }, restored: true, saveError: null });
           setPopulationVersion((v) => v + 1);
@@ -333,19 +356,21 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
     (file: File, crs: CrsId) => {
       const fileName = file.name;
       const tooLarge = checkImportSize(file.size, fileName);
+      // A refused file leaves the one in use (if any) in use, and the panel says so.
+      const refuse = (errors: ImportIssue[]) => setPopulation((p) => ({ status: 'failed', fileName, errors, previous: populationInUse(p) }));
       if (tooLarge) {
-        setPopulation({ status: 'failed', fileName, errors: [tooLarge] });
+        refuse([tooLarge]);
         return;
       }
       if (!worker) return;
-      populationChosen.current = true;
-      setPopulation({ status: 'reading', fileName });
+      setPopulation((p) => ({ status: 'reading', fileName, previous: populationInUse(p) }));
       (async () => {
         const result = await parser().parsePopulation(await file.arrayBuffer(), { crs, fileName });
         if (!result.ok) {
-          setPopulation({ status: 'failed', fileName, errors: result.errors });
+          refuse(result.errors);
           return;
         }
+        populationChosen.current = true;
         const points = result.points.map(({ lon, lat, population: p }) => ({ lon, lat, population: p }));
         const info = await worker.api.setPopulationPoints(points);
         populationPoints.current = points;
@@ -353,7 +378,7 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
         const saved = await savePopulation(defaultPopulationStore(), { fileName, crs, importedAt: new Date().toISOString(), imported, skipped, points });
         setPopulation({ status: 'imported', fileName, info, warnings: result.warnings, stats: { imported, skipped }, restored: false, saveError: saved.ok ? null : saved.message });
         setPopulationVersion((v) => v + 1);
-      })().catch((e: unknown) => setPopulation({ status: 'failed', fileName, errors: [unreadable(fileName, e)] }));
+      })().catch((e: unknown) => refuse([unreadable(fileName, e)]));
     },
     [worker, parser],
   );
@@ -361,11 +386,25 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
     if (!worker) return;
     populationChosen.current = true;
     populationPoints.current = null;
-    void clearPopulation(defaultPopulationStore()).catch(() => undefined);
-    void worker.api.setPopulationPoints(null).then(() => {
-      setPopulation({ status: 'census' });
+    void (async () => {
+      const cleared = await clearPopulation(defaultPopulationStore()).then(
+        () => true,
+        () => false,
+      );
+      await worker.api.setPopulationPoints(null);
+      setPopulation(
+        cleared
+          ? { status: 'census' }
+          : {
+              status: 'census',
+              storeMessage: {
+                zh: '已恢复普查人口模型，但未能从本浏览器中删除保存的人口文件：刷新页面后它可能再次生效。',
+                en: 'Back to the census model, but the population file stored in this browser could not be removed: it may apply again after a reload.',
+              },
+            },
+      );
       setPopulationVersion((v) => v + 1);
-    });
+    })();
   }, [worker]);
 
   // --- proposed sites and suggestions -------------------------------------------------------------------
@@ -375,7 +414,7 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
 
   // --- labels ----------------------------------------------------------------------------------------------
   const label = useMemo(() => labelFor(cats, radius), [cats, radius]);
-  const importedPopulationFile = population.status === 'imported' ? population.fileName : null;
+  const importedPopulationFile = populationInUse(population)?.fileName ?? null;
   const populationModelText: Bilingual = useMemo(
     () =>
       importedPopulationFile !== null
