@@ -94,6 +94,21 @@ describe('reconcileOverlays', () => {
     expect((sources.get('a')!.spec as { attribution?: string }).attribution).toBe('GeoNames');
   });
 
+  it('leaves a raster source alone when its tiles are equal, and re-adds it when they change', () => {
+    const { map, log } = fakeMap();
+    const raster = (key: string): Overlay => ({
+      sourceId: 'osm',
+      source: { type: 'raster', tiles: [`https://tiles.example/{z}/{x}/{y}.png?k=${key}`], tileSize: 256 },
+      layers: [{ id: 'osm', type: 'raster', source: 'osm' }],
+    });
+    reconcileOverlays(map, [raster('a')]);
+    log.length = 0;
+    reconcileOverlays(map, [raster('a')]); // a new but equal tiles array
+    expect(log).toEqual([]);
+    reconcileOverlays(map, [raster('b')]);
+    expect(log).toEqual(['removeLayer osm', 'removeSource osm', 'addSource osm', 'addLayer osm']);
+  });
+
   it('removes what is no longer wanted and keeps layers in overlay order', () => {
     const { map, log, layers } = fakeMap();
     const a = collection(1);

@@ -37,13 +37,16 @@ function updateLayer(map: MapLibreMap, before: AppliedLayer | undefined, layer: 
 }
 
 function specWithoutData(overlay: Overlay): string {
-  const { data: _data, tiles: _tiles, ...rest } = overlay.source as { data?: unknown; tiles?: unknown };
+  const { data: _data, ...rest } = overlay.source as { data?: unknown };
   return JSON.stringify(rest);
 }
 
-/** Raster sources never change their tiles in place; only GeoJSON data is updated. */
+/**
+ * Only GeoJSON data is updated in place (setData). A raster source's tiles are part of its spec,
+ * compared by value: new tiles (another key) re-add the source; an equal list leaves it alone.
+ */
 function sourceData(overlay: Overlay): unknown {
-  return overlay.source.type === 'geojson' ? overlay.source.data : overlay.source.tiles;
+  return overlay.source.type === 'geojson' ? overlay.source.data : null;
 }
 
 const appliedByMap = new WeakMap<MapLibreMap, Map<string, Applied>>();
