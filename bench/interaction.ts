@@ -15,6 +15,9 @@ export interface InteractionResult {
   longTasksDuringImport: number[];
   /** Slider positions visited, and how many distinct city figures the panel showed meanwhile. */
   dragSteps: number;
+  /** The radii swept, from the slider's own range, and the pause between moves. */
+  sweepMetres: [number, number];
+  stepPauseMs: number;
   distinctFiguresWhileDragging: number;
   /** While the slider moves (numbers only). */
   longTasksDuringDrag: number[];
@@ -57,6 +60,7 @@ export async function measureInteraction(browser: Browser, url: string, csvPath:
     const slider = page.locator('#fac-radius-range');
     await slider.scrollIntoViewIfNeeded();
     const box = (await slider.boundingBox())!;
+    const [min, max] = await slider.evaluate((el) => [Number((el as HTMLInputElement).min), Number((el as HTMLInputElement).max)]);
     const y = box.y + box.height / 2;
     const figures = new Set<string>();
     const [from, to] = SWEEP;
@@ -77,6 +81,8 @@ export async function measureInteraction(browser: Browser, url: string, csvPath:
       importToNumbersMs,
       longTasksDuringImport,
       dragSteps: DRAG_STEPS,
+      sweepMetres: [min! + (max! - min!) * SWEEP[0], min! + (max! - min!) * SWEEP[1]],
+      stepPauseMs: STEP_PAUSE_MS,
       distinctFiguresWhileDragging: figures.size,
       longTasksDuringDrag,
       longTasksWhileSettling: await longTasks(),

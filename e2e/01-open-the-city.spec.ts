@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { openApp, renderedDistricts, watchConsole } from './support/app.ts';
+import { coloursAt, openApp, renderedDistricts, watchConsole } from './support/app.ts';
 
 test('a planner opens the atlas and sees the seven districts of Jiangmen, offline', async ({ page }, testInfo) => {
   const errors = watchConsole(page);
@@ -37,28 +37,22 @@ test('at the city view every district is filled inside its own boundary and nowh
     map.triggerRepaint();
     return window.__atlas!.whenIdle();
   });
-  // Every 8th pixel of the map not under a panel: its position and its rendered colour.
-  const samples = await page.evaluate(() => {
+  // Every 8th pixel of the map not under a panel (page coordinates), with the positions 5 px around it.
+  const points = await page.evaluate(() => {
     const map = window.__atlas!.map;
     const canvas = map.getCanvas();
     const box = canvas.getBoundingClientRect();
-    const ratio = canvas.width / box.width;
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const ctx = copy.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0);
-    const pixels = ctx.getImageData(0, 0, copy.width, copy.height).data;
-    const out: { x: number; y: number; around: [number, number][]; rgb: [number, number, number] }[] = [];
+    const out: { x: number; y: number; around: [number, number][] }[] = [];
     for (let y = 6; y < box.height - 6; y += 8)
       for (let x = 6; x < box.width - 6; x += 8) {
         if (document.elementFromPoint(box.left + x, box.top + y) !== canvas) continue;
-        const i = (Math.round(y * ratio) * copy.width + Math.round(x * ratio)) * 4;
         const around = [[0, 0], [-5, 0], [5, 0], [0, -5], [0, 5]].map(([dx, dy]) => map.unproject([x + dx!, y + dy!]).toArray() as [number, number]);
-        out.push({ x, y, around, rgb: [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!] });
+        out.push({ x: box.left + x, y: box.top + y, around });
       }
     return out;
   });
+  const colours = await coloursAt(page, points);
+  const samples = points.map((p, i) => ({ ...p, rgb: colours[i]! }));
   // Which district each sample lies in, from the boundary file itself (not from what the map drew);
   // samples within 5 px of a boundary are left out, where edges blend.
   const districtOf = (p: [number, number]) => districts.features.find((f) => booleanPointInPolygon(p, f))?.properties.adcode ?? null;
@@ -69,9 +63,9 @@ test('at the city view every district is filled inside its own boundary and nowh
     byDistrict.set(code, [...(byDistrict.get(code) ?? []), s.rgb]);
   }
   expect([...byDistrict.keys()].sort()).toEqual(['440703', '440704', '440705', '440781', '440783', '440784', '440785']);
-  for (const [adcode, colours] of byDistrict) {
-    const median = [0, 1, 2].map((c) => colours.map((rgb) => rgb[c]!).sort((a, b) => a - b)[Math.floor(colours.length / 2)]!);
-    const off = colours.filter((rgb) => rgb.some((v, c) => Math.abs(v - median[c]!) > 6));
-    expect(off.length, `${adcode}: ${off.length} of ${colours.length} samples not in the district's colour ${median}, e.g. ${JSON.stringify(off.slice(0, 3))}`).toBe(0);
+  for (const [adcode, seen] of byDistrict) {
+    const median = [0, 1, 2].map((c) => seen.map((rgb) => rgb[c]!).sort((a, b) => a - b)[Math.floor(seen.length / 2)]!);
+    const off = seen.filter((rgb) => rgb.some((v, c) => Math.abs(v - median[c]!) > 6));
+    expect(off.length, `${adcode}: ${off.length} of ${seen.length} samples not in the district's colour ${median}, e.g. ${JSON.stringify(off.slice(0, 3))}`).toBe(0);
   }
 });

@@ -68,23 +68,28 @@ export async function districtPixel(page: Page, adcode: string): Promise<Pixel> 
   return pixel;
 }
 
+/** The colours the map drew at page points, as [r, g, b], read from one copy of the canvas. */
+export async function coloursAt(page: Page, pixels: readonly Pixel[]): Promise<[number, number, number][]> {
+  return page.evaluate((points) => {
+    const canvas = window.__atlas!.map.getCanvas();
+    const box = canvas.getBoundingClientRect();
+    const ratio = canvas.width / box.width;
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
+    return points.map(({ x, y }) => {
+      const i = (Math.round((y - box.top) * ratio) * copy.width + Math.round((x - box.left) * ratio)) * 4;
+      return [data[i]!, data[i + 1]!, data[i + 2]!] as [number, number, number];
+    });
+  }, pixels);
+}
+
 /** The colour the map drew at a page point, as [r, g, b]. */
-export async function colourAt(page: Page, { x, y }: Pixel): Promise<[number, number, number]> {
-  return page.evaluate(
-    ([px, py]) => {
-      const canvas = window.__atlas!.map.getCanvas();
-      const box = canvas.getBoundingClientRect();
-      const ratio = canvas.width / box.width;
-      const copy = document.createElement('canvas');
-      copy.width = canvas.width;
-      copy.height = canvas.height;
-      const ctx = copy.getContext('2d')!;
-      ctx.drawImage(canvas, 0, 0);
-      const d = ctx.getImageData(Math.round((px! - box.left) * ratio), Math.round((py! - box.top) * ratio), 1, 1).data;
-      return [d[0]!, d[1]!, d[2]!] as [number, number, number];
-    },
-    [x, y],
-  );
+export async function colourAt(page: Page, pixel: Pixel): Promise<[number, number, number]> {
+  return (await coloursAt(page, [pixel]))[0]!;
 }
 
 /** The fill colour the district layer asks for, per adcode (from its match expression). */

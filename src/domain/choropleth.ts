@@ -8,7 +8,10 @@ import { classify, classLabels, classOf, divergingBreaks, formatNumber, withUnit
 import type { DistrictTableRow } from './export-csv.ts';
 import {
   CITY_SCOPE,
-  basisOf,
+  aheadOfTarget,
+  isTargetPoint,
+  matchesKind,
+  sourceKey,
   citeSourceBoth,
   districtTable,
   mappableIndicators,
@@ -47,8 +50,7 @@ export function yearOptions(item: MappableIndicator): YearOption[] {
 /** Target years of an indicator (a target view needs one). */
 export function targetYears(db: IndicatorDb, indicatorId: string): number[] {
   const points = db.points.get(indicatorId) ?? [];
-  const isTarget = (p: IndicatorPoint) => p.kind === 'target' || (p.kind === 'derived' && basisOf(p) === 'target');
-  return [...new Set(points.filter(isTarget).map((p) => p.year))].sort((a, b) => a - b);
+  return [...new Set(points.filter(isTargetPoint).map((p) => p.year))].sort((a, b) => a - b);
 }
 
 /** The latest year with actual district figures, else the first year with any. */
@@ -124,9 +126,7 @@ const REDUCED: Record<NonNullable<Classification['reducedBecause']>, Bilingual> 
 
 /** The figure a target is measured against: the latest actual (or computed-from-actuals) value before the target year. */
 function currentBefore(db: IndicatorDb, indicatorId: string, scope: string, year: number): IndicatorPoint | undefined {
-  const actual = seriesFor(db, indicatorId, scope).filter(
-    (p) => p.year < year && (p.kind === 'actual' || (p.kind === 'derived' && basisOf(p) === 'actual')),
-  );
+  const actual = seriesFor(db, indicatorId, scope).filter((p) => p.year < year && matchesKind(p, 'actual-or-derived'));
   const latestYear = Math.max(-Infinity, ...actual.map((p) => p.year));
   return Number.isFinite(latestYear) ? valueFor(db, indicatorId, scope, latestYear, 'actual-or-derived')?.primary : undefined;
 }
@@ -170,8 +170,8 @@ export function choroplethModel(
       const goal = view.target ?? (view.goal === 'own' ? own?.value : (cityTarget?.value ?? own?.value));
       if (!current || goal === undefined || current.upper !== undefined || current.comparator !== undefined)
         return { r, current, own, gap: null as number | null };
-      // Oriented so that ahead of target is positive whatever the better direction (palettes.ts).
-      const gap = indicator.better === 'higher' ? current.value - goal : goal - current.value;
+      // Ahead of target is positive whatever the better direction (palettes.ts), as on the card.
+      const gap = aheadOfTarget(indicator.better, current.value, goal);
       return { r, current, own, gap: Number(gap.toPrecision(12)) };
     });
     const target: TargetInForce | undefined =
@@ -184,7 +184,7 @@ export function choroplethModel(
             : undefined;
     if (target && rows0.some((x) => x.gap !== null)) {
       const classification = divergingBreaks(rows0.map((x) => x.gap), 0, view.classes);
-      const colours = classification.classes > 0 ? paletteColors(DIVERGING_PALETTE_ID, classification.breaks.length - 1 || 1) : [];
+      const colours = classification.classes > 0 ? paletteColors(DIVERGING_PALETTE_ID, classification.classes) : [];
       const rows: ChoroplethRow[] = rows0.map(({ r, current, gap }) => {
         const classIndex = classOf(gap, classification.breaks);
         return {
@@ -216,7 +216,7 @@ export function choroplethModel(
             ...(target.source ? [target.source] : []),
             ...(target.scope === 'own' ? rows0.flatMap((x) => x.own?.source ?? []) : []),
           ],
-          (s) => `${s.document}|${s.table}`,
+          sourceKey,
         ),
         formulas: [],
         caveats: uniqueBy(pointsShown.flatMap((p) => p.caveats), (c) => c.id),
@@ -229,10 +229,7 @@ export function choroplethModel(
     });
   }
 
-  const classification =
-    table.range === undefined
-      ? classify([], view.method, view.classes)
-      : classify(table.rows.map((r) => r.value), view.method, view.classes);
+  const classification = classify(table.rows.map((r) => r.value), view.method, view.classes);
   const colours = classification.classes > 0 ? paletteColors(view.palette, classification.classes) : [];
   if (classification.reducedBecause) notes.push(REDUCED[classification.reducedBecause]);
   const rows: ChoroplethRow[] = table.rows.map((r) => {
@@ -262,7 +259,7 @@ export function choroplethModel(
     city: table.city,
     sources: uniqueBy(
       [...table.sources, ...rows.flatMap((r) => (r.point ? inputSources(r.point) : []))],
-      (s) => `${s.document}|${s.table}`,
+      sourceKey,
     ),
     formulas: table.formulas.map((f) => ({ zh: f.zh, en: f.en })),
     caveats: table.caveats,

@@ -93,12 +93,14 @@ export function MapView({ landUrl, overlays, contentReady = true, ariaLabel, onH
     };
     instance.on('mousemove', (e) => {
       if (!instance.getLayer(DISTRICT_FILL_LAYER)) return;
-      const feature = instance.queryRenderedFeatures(e.point, { layers: [DISTRICT_FILL_LAYER] })[0];
+      // One query per move (this runs on every mouse move); features come topmost first.
+      const pointLayers = FACILITY_HOVER_LAYERS.filter((id) => instance.getLayer(id));
+      const features = instance.queryRenderedFeatures(e.point, { layers: [...pointLayers, DISTRICT_FILL_LAYER] });
+      const feature = features.find((f) => f.layer.id === DISTRICT_FILL_LAYER);
       const adcode = (feature?.properties?.adcode as string | undefined) ?? null;
       setHover(adcode);
       instance.getCanvas().style.cursor = handlers.current.onPick ? 'crosshair' : adcode ? 'pointer' : '';
-      const pointLayers = FACILITY_HOVER_LAYERS.filter((id) => instance.getLayer(id));
-      const point = pointLayers.length ? instance.queryRenderedFeatures(e.point, { layers: pointLayers })[0] : undefined;
+      const point = features.find((f) => f.layer.id !== DISTRICT_FILL_LAYER);
       const facility = point
         ? { name: String(point.properties.name ?? ''), category: String(point.properties.category ?? ''), source: String(point.properties.source ?? '') }
         : undefined;

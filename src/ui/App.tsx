@@ -25,7 +25,7 @@ import { MapView } from '../map/MapView.tsx';
 import { MAP_LAYER_IDS, visibleLayers } from '../map/layers/catalogue.ts';
 import { districtOverlays, DEFAULT_DISTRICT_FILL } from '../map/layers/districts.ts';
 import { districtLabelPoints } from '../map/layers/district-labels.ts';
-import { onlineBasemapOverlay, tiandituKey } from '../map/layers/online-basemaps.ts';
+import { ONLINE_BASEMAP_IDS, onlineBasemapOverlay, tiandituKey } from '../map/layers/online-basemaps.ts';
 import { DistrictCard } from './DistrictCard.tsx';
 import { DistrictList } from './DistrictList.tsx';
 import { censusPopulationFromDb } from './facilities/census.ts';
@@ -152,7 +152,7 @@ export function App() {
       showLabels: layers.has('labels'),
     });
     // Online basemaps (off by default) under everything the app draws.
-    const basemaps = (['osm', 'tianditu'] as const).flatMap((id) =>
+    const basemaps = ONLINE_BASEMAP_IDS.flatMap((id) =>
       layers.has(id) ? (onlineBasemapOverlay(id, tiandituKey()) ?? []) : [],
     );
     return [...basemaps, districtFill!, ...facilities.overlays, labels!];

@@ -1,4 +1,4 @@
-import { DEFAULT_VISIBLE_LAYERS, MAP_LAYERS } from '../map/layers/catalogue.ts';
+import { DEFAULT_VISIBLE_LAYERS, MAP_LAYERS, visibleLayers } from '../map/layers/catalogue.ts';
 import { withLayerVisible, type ViewState } from '../domain/url-state.ts';
 import { tiandituKey } from '../map/layers/online-basemaps.ts';
 import { usePick } from './i18n.ts';
@@ -6,7 +6,7 @@ import { usePick } from './i18n.ts';
 /** Which map layers are drawn; the choice travels in the link's `layers` parameter. */
 export function LayerToggles({ view, update }: { view: ViewState; update: (change: (s: ViewState) => ViewState) => void }) {
   const pick = usePick();
-  const visible = new Set(view.layers ?? DEFAULT_VISIBLE_LAYERS);
+  const visible = visibleLayers(view.layers);
   return (
     <fieldset className="panel layer-toggles">
       <legend>{pick({ zh: '图层', en: 'Layers' })}</legend>

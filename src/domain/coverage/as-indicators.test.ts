@@ -9,6 +9,7 @@ import type { CoverageResult } from './types.ts';
 const real = readIndicatorFiles();
 const data = validateIndicatorFiles(real.catalogue, real.values);
 
+// A hand-made result with round figures (not a real run), so the arithmetic can be checked by eye.
 const result: CoverageResult = {
   radiusMetres: 1000,
   populationModel: 'even-census-2020',
@@ -20,7 +21,7 @@ const result: CoverageResult = {
   facilities: { used: 3, invalid: 0, outsideDistricts: 0 },
   method: { kind: 'scanline', rowMetres: 10, rowsSampled: 100 },
 };
-const label = { zh: '幼儿园 · 半径 300 米', en: 'Kindergarten · 300 m radius' };
+const label = { zh: '幼儿园 · 半径 1,000 米', en: 'Kindergarten · 1,000 m radius' };
 const model = { zh: '人口按普查均匀分布（近似）', en: 'census spread evenly (approximation)' };
 
 describe('coverage as indicators', () => {
@@ -31,7 +32,7 @@ describe('coverage as indicators', () => {
     for (const i of external.indicators!) {
       expect(i.derived).toBe(true);
       expect(i.unit.zh).toBe('%');
-      expect(i.name.zh).toContain('幼儿园 · 半径 300 米');
+      expect(i.name.zh).toContain('幼儿园 · 半径 1,000 米');
     }
   });
 

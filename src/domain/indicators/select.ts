@@ -1,7 +1,7 @@
 import { DISTRICTS, districtByAdcode, type Adcode } from '../districts.ts';
 import type { Formula, IndicatorDb, IndicatorPoint, ResolvedSource, StatementPoint } from './db.ts';
 import { basisOf } from './derive.ts';
-import { formatNumber } from './format.ts';
+import { formatNumber, KIND_LABELS } from './format.ts';
 import { CITY_SCOPE } from './names.ts';
 import type { Bilingual, CaveatDef, DomainDef, IndicatorDef, Kind } from './schema.ts';
 
@@ -23,7 +23,7 @@ export interface ResolvedValue {
 
 export type KindFilter = Kind | 'actual-or-derived';
 
-function matchesKind(p: IndicatorPoint, kind: KindFilter | undefined): boolean {
+export function matchesKind(p: IndicatorPoint, kind: KindFilter | undefined): boolean {
   if (kind === undefined) return true;
   if (kind === 'actual-or-derived') return p.kind === 'actual' || (p.kind === 'derived' && basisOf(p) === 'actual');
   return p.kind === kind;
@@ -125,7 +125,16 @@ export function uniqueBy<T>(items: readonly T[], key: (t: T) => string): T[] {
   return [...seen.values()];
 }
 
-const sourceKey = (s: ResolvedSource) => `${s.document}|${s.table}`;
+/** One key per document table: how source lists are deduplicated. */
+export const sourceKey = (s: ResolvedSource) => `${s.document}|${s.table}`;
+
+/** A plan target, or a value computed from targets. */
+export const isTargetPoint = (p: IndicatorPoint) => p.kind === 'target' || (p.kind === 'derived' && basisOf(p) === 'target');
+
+/** How far a value is ahead of a goal (> 0) or behind it (< 0): the sign the map's gap view and the card share. */
+export function aheadOfTarget(better: IndicatorDef['better'], current: number, goal: number): number {
+  return better === 'lower' ? goal - current : current - goal;
+}
 
 /** Values of the seven districts for one indicator and year, in adcode order: what a choropleth needs. */
 export function districtTable(db: IndicatorDb, indicatorId: string, year: number, kind?: KindFilter): DistrictTable | undefined {
@@ -210,12 +219,11 @@ export function gapBetween(
   if (target.upper !== undefined || current.upper !== undefined || current.comparator !== undefined) return undefined;
   const t = target.value;
   const c = current.value;
-  // Signed like the map's gap view: ahead of the target > 0, behind < 0, whichever direction is better.
   const lowerIsBetter = indicator.better === 'lower';
-  const difference = lowerIsBetter ? t - c : c - t;
+  const difference = aheadOfTarget(indicator.better, c, t);
   const decimals = Math.max(indicator.decimals ?? 0, ...[current.display, target.display].map((d) => d.split('.')[1]?.length ?? 0));
   const diffText = formatNumber(difference, decimals);
-  const currentKind = { zh: current.kind === 'derived' ? '推算值' : '实际值', en: current.kind === 'derived' ? 'derived' : 'actual' };
+  const currentKind = KIND_LABELS[current.kind === 'derived' ? 'derived' : 'actual'];
   const base = {
     current,
     target,
@@ -297,7 +305,7 @@ function cardItem(db: IndicatorDb, indicator: IndicatorDef, adcode: string, targ
   const currentPoint = latest(trend, 'actual-or-derived');
   const current = currentPoint ? valueFor(db, indicator.id, adcode, currentPoint.year, 'actual-or-derived') : undefined;
   const after = (p: IndicatorPoint) => currentPoint === undefined || p.year > currentPoint.year;
-  const isTarget = (p: IndicatorPoint) => p.kind === 'target' || (p.kind === 'derived' && basisOf(p) === 'target');
+  const isTarget = isTargetPoint;
   // The preferred horizon when the district has a target then, otherwise its first target after the current value.
   const targetPoint =
     trend.find((p) => isTarget(p) && after(p) && p.year === targetYear) ?? trend.find((p) => isTarget(p) && after(p));

@@ -15,7 +15,6 @@ export const GAPS_FILL_LAYER = 'gaps-fill';
 export const GAPS_HATCH_LAYER = 'gaps-hatch';
 
 /** Every layer id this module can produce, e.g. for queryRenderedFeatures. */
-export const COVERAGE_LAYER_IDS = [COVERAGE_CIRCLE_FILL_LAYER, COVERAGE_CIRCLE_OUTLINE_LAYER, COVERAGE_FOOTPRINT_LAYER] as const;
 
 export const GAPS_COLOUR = '#d62728';
 /** Merged footprint when several categories share it (with one category, its own colour is used). */

@@ -1,5 +1,4 @@
 import type { Overlay } from '../overlay.ts';
-import type { Bilingual } from '../../domain/url-state.ts';
 
 /**
  * Optional online basemaps, off by default: the app never depends on them, and no test does.
@@ -8,11 +7,6 @@ import type { Bilingual } from '../../domain/url-state.ts';
  */
 export const ONLINE_BASEMAP_IDS = ['osm', 'tianditu'] as const;
 export type OnlineBasemapId = (typeof ONLINE_BASEMAP_IDS)[number];
-
-export const ONLINE_BASEMAP_NAMES: Record<OnlineBasemapId, Bilingual> = {
-  osm: { zh: 'OpenStreetMap 在线底图', en: 'OpenStreetMap (online)' },
-  tianditu: { zh: '天地图 在线底图', en: 'Tianditu (online)' },
-};
 
 /** Tianditu needs a key of your own, given at build time: VITE_TIANDITU_KEY=… npm start. */
 export function tiandituKey(): string | null {

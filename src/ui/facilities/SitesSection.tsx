@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { CATEGORY_CATALOGUE } from '../../domain/facility-categories.ts';
 import { categoryName, formatPersons, formatShare } from './model.ts';
 import { textFor } from './text.ts';
-import type { CandidateKind, FacilitiesHandle } from './useFacilities.ts';
+import type { FacilitiesHandle } from './useFacilities.ts';
+import type { CandidateKind } from './useProposedSites.ts';
 
 /** Proposed sites may be of any category, town seats included (a seat as a service point). */
 const SITE_CATEGORIES = CATEGORY_CATALOGUE.categories;

@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createLayer } from '../../data/imported-layers.ts';
 import { parseFacilitiesFile } from '../../domain/import/index.ts';
-import { parseTownSeats, townSeatFacilities, TOWN_SEAT_LABEL } from '../../domain/town-seats.ts';
+import { parseTownSeats, townSeatFacilities } from '../../domain/town-seats.ts';
 import { DEFAULT_VIEW, withCategoryVisible, withImported, withRadius, withSiteAdded, type ViewState } from '../../domain/url-state.ts';
 import {
   availableFacilities,
-  categoryName,
   countByCategory,
   coverageLabel,
   facilitiesInPlay,
@@ -68,7 +67,6 @@ describe('radius in force and what it means', () => {
     expect(coverageLabel(['primary-school', 'kindergarten'], 300)).toEqual({ zh: '幼儿园、小学 · 半径 300 米', en: 'Kindergarten, Primary school · 300 m radius' });
     expect(coverageLabel(['town-seat'], 1000)).toEqual({ zh: '镇街驻地（GeoNames 点位） · 半径 1,000 米', en: 'Town seats (GeoNames points) · 1,000 m radius' });
     expect(coverageLabel([], 1000)).toBeNull();
-    expect(TOWN_SEAT_LABEL.zh.startsWith(categoryName('town-seat').zh)).toBe(true);
   });
 
   it('states the standard, says when the user changed it, and lists categories whose own default differs', () => {

@@ -77,8 +77,6 @@ const STORED_UNREADABLE: Bilingual = {
   en: 'The population file stored in this browser could not be read and was removed; the census model applies.',
 };
 
-export { SUGGESTION_GRID_METRES, type CandidateKind, type SuggestionState } from './useProposedSites.ts';
-export type { ImportState, LayerEntry } from './useLayerImport.ts';
 
 const NO_TOWNS: readonly UnmatchedTown[] = Object.freeze([]);
 
@@ -324,7 +322,7 @@ export function useFacilities({ view, update, districts, censusPopulation, lang 
   const geometryStale = drawn !== null && (drawn.radius !== radius || drawn.source !== inPlay);
 
   // --- overlays ------------------------------------------------------------------------------------
-  const layersOn = visibleLayers(view.layers);
+  const layersOn = useMemo(() => visibleLayers(view.layers), [view.layers]);
   const showFacilities = layersOn.has('facilities');
   const showCoverage = layersOn.has('coverage');
   const showGaps = layersOn.has('gaps');
